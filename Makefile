@@ -1,0 +1,50 @@
+# Maillage — `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve migrate demo test test-fast lint format db-stop clean-db
+
+help: ## Liste les commandes disponibles
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(STAMP) ## Crée .venv et installe le projet avec ses outils de test
+
+migrate: install ## Applique les migrations (démarre PostgreSQL embarqué si besoin)
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Charge le contenu de démonstration (idempotent)
+	$(PY) manage.py seed_demo
+
+run: demo ## Installe, migre, charge la démo et sert http://$(HOST)
+	$(PY) manage.py runserver $(HOST)
+
+test: install ## Lance ruff puis toute la suite de tests (navigateur compris)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+test-fast: install ## Tests sans navigateur
+	$(PY) -m pytest -m "not browser"
+
+lint: install ## Vérifie le style (ruff)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Corrige le style (ruff)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+db-stop: install ## Arrête le PostgreSQL embarqué (var/postgres)
+	$(PY) -m maillage.embedded_db stop
+
+clean-db: db-stop ## Supprime la base embarquée (toutes les données locales)
+	rm -rf var/postgres

@@ -1,0 +1,91 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Profile, StructureType, User
+from taxonomy.models import Departement, Region, Thematique
+
+
+class SignupForm(forms.Form):
+    """Extra field of allauth's sign-up form: members are known by their name, not their email."""
+
+    display_name = forms.CharField(
+        label=_("Prénom et nom"),
+        max_length=80,
+        help_text=_("Affiché sur vos contributions."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.save(update_fields=["display_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    display_name = forms.CharField(
+        label=_("Prénom et nom"), max_length=80, help_text=_("Affiché sur vos contributions.")
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "structure_type",
+            "structure_name",
+            "job_title",
+            "region",
+            "departement",
+            "thematiques",
+            "bio",
+            "in_directory",
+        ]
+        widgets = {
+            "thematiques": forms.CheckboxSelectMultiple,
+            "bio": forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].initial = self.instance.user.display_name
+        self.order_fields(["display_name", *self.Meta.fields])
+        self.fields["departement"].queryset = Departement.objects.select_related("region")
+        self.fields["region"].queryset = Region.objects.all()
+        self.fields["thematiques"].queryset = Thematique.objects.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        region, departement = cleaned.get("region"), cleaned.get("departement")
+        if departement and region and departement.region_id != region.pk:
+            self.add_error(
+                "departement",
+                _("Ce département n’appartient pas à la région choisie (%(region)s).")
+                % {"region": region},
+            )
+        if departement and not region:
+            cleaned["region"] = departement.region
+        return cleaned
+
+    def save(self, commit=True):
+        profile = super().save(commit=commit)
+        user: User = profile.user
+        user.display_name = self.cleaned_data["display_name"].strip()
+        if commit:
+            user.save(update_fields=["display_name"])
+        return profile
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Nom, structure ou fonction"), required=False)
+    structure_type = forms.ChoiceField(
+        label=_("Type de structure"),
+        required=False,
+        choices=[("", _("Tous"))] + list(StructureType.choices),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Région"), required=False, queryset=Region.objects.all(), empty_label=_("Toutes")
+    )
+    thematique = forms.ModelChoiceField(
+        label=_("Thématique"),
+        required=False,
+        queryset=Thematique.objects.all(),
+        empty_label=_("Toutes"),
+        to_field_name="slug",
+    )

@@ -1,0 +1,45 @@
+"""The four roles of the platform, as Django/Wagtail groups, and what each may do."""
+
+from django.utils.translation import gettext_lazy as _
+
+MEMBRES = "Membres"
+MODERATEURS = "Modérateurs"
+EDITEURS = "Éditeurs"
+ADMINISTRATEURS = "Administrateurs"
+
+ROLE_DESCRIPTIONS = {
+    MEMBRES: _("Proposent, votent, débattent, commentent et s’inscrivent aux événements."),
+    MODERATEURS: _("Relisent et publient les contenus, répondent aux propositions, modèrent."),
+    EDITEURS: _("Rédigent actualités, retours d’expérience et ressources, soumis à relecture."),
+    ADMINISTRATEURS: _("Administrent la plateforme : utilisateurs, rôles, réglages."),
+}
+
+# Permissions each role holds (app_label.codename); the admin-access permission lets
+# editors and moderators into Wagtail's admin.
+ROLE_PERMISSIONS = {
+    MEMBRES: [],
+    EDITEURS: ["wagtailadmin.access_admin"],
+    MODERATEURS: ["wagtailadmin.access_admin"],
+    ADMINISTRATEURS: ["wagtailadmin.access_admin"],
+}
+
+
+def ensure_roles(Group, Permission):
+    """Create the groups and grant their permissions; safe to run again."""
+    # Wagtail's own "Editors" and "Moderators" groups already hold the page, image and
+    # document permissions of its submit-then-publish workflow: they become ours.
+    for english, french in (("Editors", EDITEURS), ("Moderators", MODERATEURS)):
+        if not Group.objects.filter(name=french).exists():
+            Group.objects.filter(name=english).update(name=french)
+    groups = {}
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for dotted in perms:
+            app_label, codename = dotted.split(".")
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission:
+                group.permissions.add(permission)
+        groups[name] = group
+    return groups

