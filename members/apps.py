@@ -9,4 +9,4 @@ class MembersConfig(AppConfig):
     def ready(self):
         from members import signals
 
-        signals.connect()
+        signals.connect(self)

@@ -14,13 +14,15 @@ ROLE_DESCRIPTIONS = {
     ADMINISTRATEURS: _("Administrent la plateforme : utilisateurs, rôles, réglages."),
 }
 
-# Permissions each role holds (app_label.codename); the admin-access permission lets
-# editors and moderators into Wagtail's admin.
+TAXONOMY = ["taxonomy.add_thematique", "taxonomy.change_thematique", "taxonomy.view_thematique"]
+# Permissions each role holds (app_label.codename), beyond the page permissions Wagtail
+# gave its own groups; access_admin lets editors and moderators into Wagtail's admin.
+# Administrators hold every permission.
 ROLE_PERMISSIONS = {
     MEMBRES: [],
-    EDITEURS: ["wagtailadmin.access_admin"],
-    MODERATEURS: ["wagtailadmin.access_admin"],
-    ADMINISTRATEURS: ["wagtailadmin.access_admin"],
+    EDITEURS: ["wagtailadmin.access_admin", *TAXONOMY],
+    MODERATEURS: ["wagtailadmin.access_admin", *TAXONOMY, "taxonomy.delete_thematique"],
+    ADMINISTRATEURS: None,
 }
 
 
@@ -34,12 +36,12 @@ def ensure_roles(Group, Permission):
     groups = {}
     for name, perms in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
-        for dotted in perms:
+        if perms is None:
+            group.permissions.add(*Permission.objects.all())
+        for dotted in perms or []:
             app_label, codename = dotted.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission:
-                group.permissions.add(permission)
+            group.permissions.add(
+                *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )
         groups[name] = group
     return groups

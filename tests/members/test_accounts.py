@@ -125,3 +125,17 @@ def test_signing_up_again_with_a_known_email_creates_no_second_account(client, m
     _sign_up(client, email=member.email.upper())
     assert User.objects.filter(email__iexact=member.email).count() == 1
     assert mail.outbox[-1].to == [member.email]
+
+
+def test_roles_exist_with_their_permissions_after_migrate():
+    from django.contrib.auth.models import Group
+
+    editors = Group.objects.get(name="Éditeurs")
+    moderators = Group.objects.get(name="Modérateurs")
+    assert Group.objects.filter(name__in=["Membres", "Administrateurs"]).count() == 2
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert editors.permissions.filter(codename="change_thematique").exists()
+    assert editors.permissions.filter(codename="access_admin").exists()
+    # Wagtail's page permissions: editors submit, moderators publish.
+    assert not editors.page_permissions.filter(permission__codename="publish_page").exists()
+    assert moderators.page_permissions.filter(permission__codename="publish_page").exists()

@@ -84,3 +84,11 @@ def test_embedded_database_is_reused_by_a_second_process():
     second = _manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="maillage.settings.dev")
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == second.stdout.strip() != ""
+
+
+def test_server_error_page_is_french_and_self_contained(rf):
+    from maillage.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in response.content.decode()

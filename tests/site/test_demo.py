@@ -1,0 +1,38 @@
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from members.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from members.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def _row_counts():
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in connection.introspection.table_names(cursor):
+            if table.startswith(("django_session", "django_tasks")):
+                continue
+            cursor.execute(f'SELECT count(*) FROM "{table}"')
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def test_seed_demo_twice_creates_nothing_more(capsys):
+    call_command("seed_demo")
+    first = _row_counts()
+    call_command("seed_demo")
+    second = {table: n for table, n in _row_counts().items() if n != first[table]}
+
+    # Only Wagtail's revision history may grow; content must not be duplicated.
+    assert {t for t in second if not t.startswith("wagtailcore_revision")} == set()
+    assert "admin@maillage.localhost" in capsys.readouterr().out
+
+
+def test_demo_administrator_can_log_in_to_the_wagtail_admin(client):
+    call_command("seed_demo")
+    admin = User.objects.get(email=ADMIN_EMAIL)
+    assert admin.check_password(DEMO_PASSWORD)
+    client.post("/comptes/login/", {"login": ADMIN_EMAIL, "password": DEMO_PASSWORD})
+    assert client.get("/admin/").status_code == 200
