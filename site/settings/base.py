@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+if env_bool("MAILLAGE_QUERY_COUNT_HEADER", False):
+    MIDDLEWARE.insert(0, "maillage.query_count.QueryCountMiddleware")
+
 ROOT_URLCONF = "maillage.urls"
 WSGI_APPLICATION = "maillage.wsgi.application"
 
@@ -202,6 +205,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_DOCUMENT_MODEL = "library.Resource"
+# Reads the text of PDF, DOCX and ODT uploads and refuses unreadable ones.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.ResourceAdminForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "png", "jpg"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -214,9 +219,26 @@ SITE_ID = 1
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # three levels: 0, 1, 2
 COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_MODEL = "participation.models.Comment"
+
+# --- Participation -----------------------------------------------------------------------
+MAILLAGE_COMMENT_EDIT_MINUTES = 15  # authors may edit a comment this long after posting
+MAILLAGE_REPORTS_HIDE_THRESHOLD = int(os.environ.get("MAILLAGE_REPORTS_HIDE_THRESHOLD", "3"))
+MAILLAGE_NOTIFICATION_EMAILS = env_bool("MAILLAGE_NOTIFICATION_EMAILS", True)
 
 # --- Search ------------------------------------------------------------------------------
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Public search (search/): PostgreSQL full-text by default, Elasticsearch when a URL is set.
+# Wagtail's admin search (WAGTAILSEARCH_BACKENDS) stays on its own database backend.
+MAILLAGE_SEARCH_BACKEND = os.environ.get(
+    "MAILLAGE_SEARCH_BACKEND",
+    "search.backends.elastic.ElasticsearchBackend"
+    if ELASTICSEARCH_URL
+    else "search.backends.postgres.PostgresBackend",
+)
+MAILLAGE_SEARCH_INDEX = os.environ.get("MAILLAGE_SEARCH_INDEX", "maillage-search")
+# Index changes after each commit; switch off for bulk imports, then `manage.py search_reindex`.
+MAILLAGE_SEARCH_AUTO_INDEX = env_bool("MAILLAGE_SEARCH_AUTO_INDEX", True)
 
 # --- Navigation: items whose target does not exist yet are not shown ------------------
 MAILLAGE_NAVIGATION = [

@@ -1,0 +1,246 @@
+"""Load run: serve Maillage as in production and measure each page under concurrency.
+
+    .venv/bin/python bench/load.py --clients 20 --duration 60
+
+Starts gunicorn (production settings, DEBUG off, static files through WhiteNoise) on
+127.0.0.1, asks `manage.py bench_targets` which pages to visit, then drives them with
+`--clients` concurrent asyncio/httpx clients, half of them logged in, for `--duration`
+seconds or `--max-requests` requests, whichever comes first. Loopback only.
+Prints one row per page (requests, errors, p50/p95/p99 latency, requests per second,
+SQL queries per request) and writes the table as JSON under bench/results/.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+
+
+def server_env(port):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="maillage.settings.production",
+        DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_SECURE_COOKIES="false",
+        DJANGO_STATIC_ROOT=str(ROOT / "var" / "bench-static"),
+        MAILLAGE_QUERY_COUNT_HEADER="1",
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+    )
+    return env
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def start_server(env, port, workers):
+    manage(env, "collectstatic", "--noinput", "-v0")
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "maillage.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/robots.txt", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit("gunicorn n’a pas démarré en 30 s")
+
+
+async def log_in(client, email, password):
+    await client.get("/comptes/login/")
+    response = await client.post(
+        "/comptes/login/",
+        data={
+            "login": email,
+            "password": password,
+            "csrfmiddlewaretoken": client.cookies.get("csrftoken", ""),
+        },
+        headers={"Referer": str(client.base_url) + "/comptes/login/"},
+    )
+    if "sessionid" not in client.cookies:
+        raise SystemExit(f"connexion impossible pour {email} (HTTP {response.status_code})")
+
+
+async def visitor(base_url, targets, stats, stop_at, budget, logged_in, credentials):
+    async with httpx.AsyncClient(base_url=base_url, timeout=30, follow_redirects=False) as client:
+        if logged_in:
+            await log_in(client, *credentials)
+        mine = [t for t in targets if t.get("login", False) == logged_in or not t.get("login")]
+        index = 0
+        while time.monotonic() < stop_at and budget["left"] > 0:
+            budget["left"] -= 1
+            target = mine[index % len(mine)]
+            index += 1
+            data = dict(target.get("data") or {})
+            method = target.get("method", "GET")
+            headers = {}
+            if method != "GET":
+                data["csrfmiddlewaretoken"] = client.cookies.get("csrftoken", "")
+                headers["Referer"] = base_url + target["path"]
+            started = time.perf_counter()
+            try:
+                response = await client.request(
+                    method, target["path"], data=data or None, headers=headers
+                )
+                ok = response.status_code < 400
+                queries = int(response.headers.get("X-Query-Count", "0"))
+            except httpx.HTTPError:
+                ok, queries = False, 0
+            elapsed = (time.perf_counter() - started) * 1000
+            row = stats[target["name"]]
+            row["latencies"].append(elapsed)
+            row["errors"] += 0 if ok else 1
+            row["queries"].append(queries)
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def summarise(stats, duration):
+    table = []
+    for name, row in sorted(stats.items()):
+        latencies = row["latencies"]
+        table.append(
+            {
+                "page": name,
+                "requests": len(latencies),
+                "errors": row["errors"],
+                "p50_ms": round(percentile(latencies, 0.50), 1),
+                "p95_ms": round(percentile(latencies, 0.95), 1),
+                "p99_ms": round(percentile(latencies, 0.99), 1),
+                "rps": round(len(latencies) / duration, 1),
+                "queries": round(statistics.mean(row["queries"]), 1),
+            }
+        )
+    return table
+
+
+def print_table(table):
+    header = f"{'page':<32} {'req':>6} {'err':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'SQL':>5}"
+    print(header)
+    print("-" * len(header))
+    for r in table:
+        print(
+            f"{r['page'][:32]:<32} {r['requests']:>6} {r['errors']:>4} {r['p50_ms']:>7} "
+            f"{r['p95_ms']:>7} {r['p99_ms']:>7} {r['rps']:>7} {r['queries']:>5}"
+        )
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()}
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=30, help="secondes (au plus 600)")
+    parser.add_argument("--max-requests", type=int, default=50_000)
+    parser.add_argument("--port", type=int, default=8100)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2)
+    parser.add_argument("--email", default="claire.martin@exemple.fr")
+    parser.add_argument("--password", default="maillage-demo")
+    parser.add_argument("--label", default="", help="étiquette du fichier de résultats")
+    args = parser.parse_args()
+    duration = min(args.duration, 600)
+
+    env = server_env(args.port)
+    targets = json.loads(manage(env, "bench_targets"))
+    server = start_server(env, args.port, args.workers)
+    base_url = f"http://127.0.0.1:{args.port}"
+    stats = defaultdict(lambda: {"latencies": [], "errors": 0, "queries": []})
+    budget = {"left": args.max_requests}
+
+    async def run():
+        stop_at = time.monotonic() + duration
+        await asyncio.gather(
+            *(
+                visitor(
+                    base_url,
+                    targets,
+                    stats,
+                    stop_at,
+                    budget,
+                    n % 2 == 1,
+                    (args.email, args.password),
+                )
+                for n in range(args.clients)
+            )
+        )
+
+    started = time.monotonic()
+    try:
+        asyncio.run(run())
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    elapsed = time.monotonic() - started
+
+    table = summarise(stats, elapsed)
+    print_table(table)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = RESULTS / f"load-{stamp}{'-' + args.label if args.label else ''}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "date": datetime.now().isoformat(timespec="seconds"),
+                "machine": machine(),
+                "clients": args.clients,
+                "duration_s": round(elapsed, 1),
+                "workers": args.workers,
+                "pages": table,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
+    print(f"\nRésultats : {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

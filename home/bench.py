@@ -1,0 +1,5 @@
+def targets():
+    return [
+        {"name": "accueil", "path": "/"},
+        {"name": "accueil (membre)", "path": "/", "login": True},
+    ]

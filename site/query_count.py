@@ -1,0 +1,24 @@
+"""Reports the SQL queries a response cost, in an `X-Query-Count` header.
+
+Only installed when MAILLAGE_QUERY_COUNT_HEADER is set (the load runner in bench/ sets
+it), so that load runs can show queries per request from outside the server."""
+
+from django.db import connections
+
+
+class QueryCountMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connections["default"].execute_wrapper(counter):
+            response = self.get_response(request)
+        response["X-Query-Count"] = str(count)
+        return response
