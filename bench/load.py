@@ -65,6 +65,8 @@ def start_server(env, port, workers):
             str(workers),
             "--access-logfile",
             "/dev/null",
+            "--log-level",
+            "warning",
         ],
         cwd=ROOT,
         env=env,
