@@ -1,0 +1,22 @@
+from participation.models import Follow
+from participation.utils import content_type_for
+
+
+def follow(user, obj):
+    Follow.objects.get_or_create(user=user, content_type=content_type_for(obj), object_id=obj.pk)
+
+
+def unfollow(user, obj):
+    Follow.objects.of(obj).filter(user=user).delete()
+
+
+def is_following(user, obj):
+    return user.is_authenticated and Follow.objects.of(obj).filter(user=user).exists()
+
+
+def follower_ids(*objs):
+    """Ids of the members following any of the objects."""
+    ids = set()
+    for obj in objs:
+        ids.update(Follow.objects.of(obj).values_list("user_id", flat=True))
+    return ids

@@ -1,0 +1,63 @@
+"""The tags other modules' templates use:
+
+{% load participation_tags %}
+{% comments_section object %}      the thread and its form, for any object
+{% follow_button object %}          follow / unfollow (spaces, content, thématiques, members)
+{% report_url object %}             URL of the report form for reportable content
+{% activity_feed space=None limit=8 %}  "Dernières contributions"
+{% notifications_link %}            header item with the unread count
+{{ text|comment_text }}             plain text with safe links and line breaks
+"""
+
+from django import template
+from django.template.defaultfilters import linebreaksbr, urlize
+from django.urls import reverse
+
+from participation.models import Activity, Notification
+from participation.services.follows import is_following
+from participation.thread import section_context
+from participation.utils import content_type_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("participation/comments/section.html", takes_context=True)
+def comments_section(context, obj):
+    return section_context(context["request"], obj)
+
+
+@register.inclusion_tag("participation/includes/follow_button.html", takes_context=True)
+def follow_button(context, obj):
+    request = context["request"]
+    return {
+        "request": request,
+        "target": obj,
+        "content_type": content_type_for(obj),
+        "is_following": is_following(request.user, obj),
+    }
+
+
+@register.simple_tag
+def report_url(obj):
+    return reverse("participation:report", args=[content_type_for(obj).pk, obj.pk])
+
+
+@register.inclusion_tag("participation/includes/activity_feed.html", takes_context=True)
+def activity_feed(context, space=None, limit=8):
+    activities = Activity.objects.visible_to(context["request"].user).for_feed()
+    if space is not None:
+        activities = activities.filter(space=space)
+    return {"activities": activities[:limit], "space": space}
+
+
+@register.inclusion_tag("participation/includes/notifications_link.html", takes_context=True)
+def notifications_link(context):
+    user = context["request"].user
+    unread = Notification.objects.filter(recipient=user).unread().count()
+    return {"unread": unread}
+
+
+@register.filter(is_safe=True, needs_autoescape=True)
+def comment_text(value, autoescape=True):
+    """Escape, then turn URLs into links (rel="nofollow") and newlines into <br>."""
+    return linebreaksbr(urlize(value, autoescape=True), autoescape=True)
