@@ -4,9 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
+BENCH := MAILLAGE_VAR_DIR=var/bench
+SCALE ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo test test-fast lint format db-stop clean-db
+.PHONY: help install run migrate demo test test-fast lint format db-stop clean-db bench-data bench-load
 
 help: ## Liste les commandes disponibles
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,8 +45,17 @@ format: install ## Corrige le style (ruff)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-db-stop: install ## Arrête le PostgreSQL embarqué (var/postgres)
+db-stop: install ## Arrête les PostgreSQL embarqués (var/ et var/bench/)
 	$(PY) -m maillage.embedded_db stop
+	$(BENCH) $(PY) -m maillage.embedded_db stop
 
 clean-db: db-stop ## Supprime la base embarquée (toutes les données locales)
 	rm -rf var/postgres
+
+bench-data: install ## Crée la base de charge (var/bench) à l'échelle SCALE (1 par défaut)
+	$(BENCH) $(PY) manage.py migrate --noinput
+	$(BENCH) $(PY) manage.py seed_demo
+	$(BENCH) $(PY) manage.py seed_bench --scale $(SCALE)
+
+bench-load: install ## Campagne de charge : gunicorn, 20 clients, 60 s, sur la base de charge
+	$(BENCH) $(PY) bench/load.py --clients 20 --duration 60

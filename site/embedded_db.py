@@ -7,6 +7,7 @@ others reuse it, so nothing clashes. It keeps running between commands for speed
 """
 
 import logging
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -58,7 +59,7 @@ def stop(var_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    var = Path(__file__).resolve().parent.parent / "var"
+    var = Path(os.environ.get("MAILLAGE_VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
     if sys.argv[1:] == ["stop"]:
         stop(var)
     else:

@@ -1,0 +1,38 @@
+import time
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from maillage.bench_tools import BenchContext
+
+
+class Command(BaseCommand):
+    help = (
+        "Remplit la base à l’échelle du réseau (échelle 1 : 5 000 membres, 20 000 propositions, "
+        "150 000 votes, 200 000 commentaires…). À lancer sur une base dédiée, après seed_demo."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=float, default=1.0, help="1 = taille de référence")
+        parser.add_argument("--seed", type=int, default=2026, help="graine du hasard")
+
+    def handle(self, *args, scale, seed, **options):
+        if scale <= 0:
+            raise CommandError("L’échelle doit être positive.")
+        ctx = BenchContext(scale, seed, self.stdout)
+        started = time.monotonic()
+        # Each app with bench data owns a `bench_data` module with `seed(ctx)`; they run in
+        # INSTALLED_APPS order, so members come before the spaces, proposals and comments.
+        for config in apps.get_app_configs():
+            if find_spec(f"{config.name}.bench_data") is None:
+                continue
+            module = import_module(f"{config.name}.bench_data")
+            self.stdout.write(f"{config.verbose_name} :")
+            with transaction.atomic():
+                module.seed(ctx)
+        self.stdout.write(
+            self.style.SUCCESS(f"Données de charge prêtes en {time.monotonic() - started:.0f} s.")
+        )
