@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Recherche")
+
+    def ready(self):
+        from search import signals
+        from search.registry import registry
+
+        registry.autodiscover()
+        signals.connect()

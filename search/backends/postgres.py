@@ -1,0 +1,280 @@
+"""Default backend: PostgreSQL full-text search over the ``SearchEntry`` table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connection, transaction
+from django.db.models import Count, F, FloatField, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import NullIf, Substr
+from django.utils import timezone
+
+from search.backends.base import (
+    FACETS,
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    FacetCount,
+    Hit,
+    SearchBackend,
+    SearchRequest,
+    SearchResults,
+    Suggestion,
+    as_datetime,
+    plain,
+    words,
+)
+from search.models import TS_CONFIG, SearchEntry, SearchTerm
+from search.registry import Audience, SearchDocument
+
+EXCERPT_SOURCE_CHARS = 20_000  # ts_headline reads this much of the body, at most
+VOCABULARY_SOURCE_CHARS = 20_000
+# Content from a year ago gets a third of the boost of content published today.
+RECENCY_BOOST = RawSQL(
+    "1 + CASE WHEN date IS NULL THEN 0 ELSE 0.3 / (1 + GREATEST(EXTRACT(EPOCH FROM now() - date), 0)"
+    " / 15768000.0) END",
+    [],
+    output_field=FloatField(),
+)
+FILTERS = {
+    "kind": lambda values: Q(kind__in=values),
+    "thematique": lambda values: Q(thematiques__overlap=list(values)),
+    "territory": lambda values: Q(territories__overlap=list(values)),
+    "year": lambda values: Q(year__in=[int(v) for v in values if v.isdigit()]),
+}
+FACET_COLUMNS = {
+    "kind": "kind",
+    "thematique": "thematiques",
+    "territory": "territories",
+    "year": "year",
+}
+ARRAY_COLUMNS = {"thematiques", "territories"}
+
+
+class PostgresBackend(SearchBackend):
+    def index(self, documents: list[SearchDocument]) -> None:
+        if not documents:
+            return
+        now = timezone.now()
+        entries = [_entry(doc, now) for doc in documents]
+        with transaction.atomic():
+            SearchEntry.objects.bulk_create(
+                entries,
+                update_conflicts=True,
+                unique_fields=["content_type", "object_id"],
+                update_fields=[
+                    f.name
+                    for f in SearchEntry._meta.concrete_fields
+                    if not f.primary_key
+                    and not f.generated
+                    and f.name not in ("content_type", "object_id")
+                ],
+            )
+            _add_vocabulary(documents)
+
+    def remove(self, keys: list[tuple[int, int]]) -> None:
+        condition = Q()
+        for content_type_id, object_id in keys:
+            condition |= Q(content_type_id=content_type_id, object_id=object_id)
+        if condition:
+            SearchEntry.objects.filter(condition).delete()
+
+    def rebuild(self, batches: Iterable[list[SearchDocument]]) -> None:
+        """Upsert everything, then drop what was not seen: the index stays usable throughout."""
+        started = timezone.now()
+        SearchTerm.objects.all().delete()
+        for batch in batches:
+            self.index(batch)
+        SearchEntry.objects.filter(indexed_at__lt=started).delete()
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        visible = _visible(request.principals)
+        query = None
+        if request.text.strip():
+            query = SearchQuery(request.text, search_type="websearch", config=TS_CONFIG)
+            visible = visible.filter(search_vector=query)
+        conditions = {
+            name: FILTERS[name](values) for name, values in request.filters.items() if values
+        }
+        matching = visible.filter(*conditions.values())
+        total = matching.count()
+        hits = _hits(matching, query, request) if total else []
+        facets = {
+            name: _facet_counts(
+                visible.filter(*(c for other, c in conditions.items() if other != name)),
+                FACET_COLUMNS[name],
+                request.facet_size,
+            )
+            for name in FACETS
+        }
+        suggestion = None
+        if query is not None and not total:
+            suggestion = _did_you_mean(request.text, _visible(request.principals))
+        return SearchResults(hits=hits, total=total, facets=facets, suggestion=suggestion)
+
+    def suggest(self, text: str, principals: list[str] | None, limit: int = 6) -> list[Suggestion]:
+        typed = [w for w in words(plain(text)) if len(w) > 1][:6]
+        if not typed:
+            return []
+        entries = _visible(principals)
+        for word in typed:
+            entries = entries.filter(title_plain__regex=rf"\m{word}")
+        entries = entries.annotate(
+            similarity=TrigramWordSimilarity(Value(" ".join(typed)), "title_plain")
+        ).order_by("-similarity", F("date").desc(nulls_last=True), "-id")
+        return [
+            Suggestion(title=title, url=url, kind=kind)
+            for title, url, kind in entries.values_list("title", "url", "kind")[:limit]
+        ]
+
+
+def _visible(principals):
+    entries = SearchEntry.objects.all()
+    if principals is not None:
+        entries = entries.filter(principals__overlap=principals)
+    return entries
+
+
+def _entry(doc: SearchDocument, now) -> SearchEntry:
+    return SearchEntry(
+        content_type_id=doc.content_type_id,
+        object_id=doc.object_id,
+        kind=doc.kind,
+        title=doc.title[:300],
+        title_plain=plain(doc.title)[:300],
+        url=doc.url,
+        extra=doc.extra,
+        body=doc.body,
+        date=as_datetime(doc.date),
+        year=doc.year,
+        thematiques=list(doc.thematiques),
+        territories=list(doc.territories),
+        principals=doc.principals,
+        indexed_at=now,
+    )
+
+
+def _add_vocabulary(documents: list[SearchDocument]) -> None:
+    """Words of public documents only: a suggestion must never reveal a private one."""
+    vocabulary = {}
+    for doc in documents:
+        if doc.audience != Audience.PUBLIC:
+            continue
+        text = f"{doc.title} {doc.extra} {doc.body[:VOCABULARY_SOURCE_CHARS]}"
+        for word in words(text):
+            if 4 <= len(word) <= 60 and not any(c.isdigit() for c in word):
+                vocabulary.setdefault(plain(word), word)
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term, word=word) for term, word in vocabulary.items()],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+
+
+def _excerpt_source():
+    return Func(
+        Value(" · "),
+        NullIf("extra", Value("")),
+        Substr("body", 1, EXCERPT_SOURCE_CHARS),
+        function="concat_ws",
+        output_field=TextField(),
+    )
+
+
+def _hits(matching, query, request: SearchRequest) -> list[Hit]:
+    by_date = [F("date").desc(nulls_last=True), "-id"]
+    if query is None:
+        rows = matching.annotate(excerpt=Substr(_excerpt_source(), 1, 300)).order_by(*by_date)
+    else:
+        rows = matching.annotate(
+            score=SearchRank(F("search_vector"), query, cover_density=True) * RECENCY_BOOST,
+            excerpt=SearchHeadline(
+                _excerpt_source(),
+                query,
+                config=TS_CONFIG,
+                start_sel=HIGHLIGHT_START,
+                stop_sel=HIGHLIGHT_END,
+                max_words=40,
+                min_words=20,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        rows = (
+            rows.order_by(*by_date) if request.sort == "date" else rows.order_by("-score", *by_date)
+        )
+    rows = rows.values(
+        "content_type_id",
+        "object_id",
+        "kind",
+        "title",
+        "url",
+        "date",
+        "thematiques",
+        "territories",
+        "excerpt",
+    )[request.offset : request.offset + request.limit]
+    return [
+        Hit(
+            key=f"{row['content_type_id']}-{row['object_id']}",
+            kind=row["kind"],
+            title=row["title"],
+            url=row["url"],
+            date=row["date"],
+            thematiques=row["thematiques"],
+            territories=row["territories"],
+            excerpt=_trim(row["excerpt"]) if query is None else row["excerpt"],
+        )
+        for row in rows
+    ]
+
+
+def _trim(text: str, length: int = 240) -> str:
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + " …"
+
+
+def _facet_counts(entries, column: str, size: int) -> list[FacetCount]:
+    if column not in ARRAY_COLUMNS:
+        rows = (
+            entries.exclude(**{f"{column}__isnull": True})
+            .values_list(column)
+            .annotate(n=Count("id"))
+            .order_by("-n", column)[:size]
+        )
+        return [FacetCount(value=str(value), count=n) for value, n in rows]
+    sql, params = entries.values("id", column).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT v, COUNT(*) AS n FROM ({sql}) AS s CROSS JOIN LATERAL unnest(s.{column}) AS v"
+            " GROUP BY v ORDER BY n DESC, v LIMIT %s",
+            [*params, size],
+        )
+        return [FacetCount(value=value, count=n) for value, n in cursor.fetchall()]
+
+
+def _did_you_mean(text: str, visible) -> str | None:
+    """Each unknown word replaced by the closest known one, if the result finds something."""
+    typed = words(text)[:8]
+    if not typed:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT q.w, (SELECT t.word FROM search_searchterm t WHERE t.term %% q.p"
+            " ORDER BY similarity(t.term, q.p) DESC, t.term LIMIT 1)"
+            " FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS q(w, p, i) ORDER BY q.i",
+            [typed, [plain(w) for w in typed]],
+        )
+        corrected = [best or typed_word for typed_word, best in cursor.fetchall()]
+    if [plain(w) for w in corrected] == [plain(w) for w in typed]:
+        return None
+    suggestion = " ".join(corrected)
+    query = SearchQuery(suggestion, search_type="websearch", config=TS_CONFIG)
+    return suggestion if visible.filter(search_vector=query).exists() else None

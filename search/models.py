@@ -1,0 +1,71 @@
+"""The PostgreSQL backend's index: one denormalised row per searchable object."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Created by migration 0002: the French configuration with accents removed before stemming,
+# so that "evaluation" and "évaluations" share a lexeme, at index and at query time.
+TS_CONFIG = "french_unaccent"
+
+
+class SearchEntry(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(_("type"), max_length=40)
+    title = models.CharField(_("titre"), max_length=300)
+    title_plain = models.CharField(max_length=300, help_text="Lower case, no accents.")
+    url = models.CharField(max_length=500)
+    extra = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    date = models.DateTimeField(null=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    thematiques = ArrayField(models.CharField(max_length=120), default=list)
+    territories = ArrayField(models.CharField(max_length=20), default=list)
+    principals = ArrayField(models.CharField(max_length=40), default=list)
+    indexed_at = models.DateTimeField()
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=TS_CONFIG)
+        + SearchVector("extra", weight="B", config=TS_CONFIG)
+        + SearchVector("body", weight="C", config=TS_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = _("entrée de l’index de recherche")
+        verbose_name_plural = _("entrées de l’index de recherche")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_entry_unique_object"
+            )
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="search_entry_vector"),
+            GinIndex(fields=["principals"], name="search_entry_principals"),
+            GinIndex(fields=["thematiques"], name="search_entry_thematiques"),
+            GinIndex(fields=["territories"], name="search_entry_territories"),
+            GinIndex(fields=["title_plain"], opclasses=["gin_trgm_ops"], name="search_entry_trgm"),
+            models.Index(fields=["kind"], name="search_entry_kind"),
+            models.Index(fields=["year"], name="search_entry_year"),
+            models.Index(fields=["-date"], name="search_entry_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchTerm(models.Model):
+    """The words of indexed documents, for "Vouliez-vous dire" by trigram similarity."""
+
+    term = models.CharField(max_length=60, primary_key=True, help_text="Lower case, no accents.")
+    word = models.CharField(max_length=60, help_text="As written, in lower case.")
+
+    class Meta:
+        indexes = [GinIndex(fields=["term"], opclasses=["gin_trgm_ops"], name="search_term_trgm")]
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,97 @@
+"""Registered content re-indexed after commit when saved, published, unpublished or deleted.
+
+Handlers look the registration up when they run, so a model registered later (or only in
+tests) is followed as soon as ``connect()`` is called again, and one unregistered is ignored.
+Set ``MAILLAGE_SEARCH_AUTO_INDEX = False`` to switch this off (bulk imports, then
+``manage.py search_reindex``).
+"""
+
+from functools import partial
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
+
+from search import indexing
+from search.registry import PageRegistration, registry
+
+
+def _enabled():
+    return settings.MAILLAGE_SEARCH_AUTO_INDEX
+
+
+def _schedule(get_objects):
+    if _enabled():
+        transaction.on_commit(lambda: indexing.update(list(get_objects())))
+
+
+def object_changed(sender, instance, raw=False, **kwargs):
+    if not raw and registry.for_model(sender) is not None:
+        _schedule(lambda: [instance])
+
+
+def object_deleted(sender, instance, **kwargs):
+    if _enabled() and registry.for_model(sender) is not None:
+        pk = instance.pk
+        transaction.on_commit(lambda: indexing.remove(sender, pk))
+
+
+def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        if registry.for_model(type(instance)) is not None:
+            _schedule(lambda: [instance])
+    elif pk_set and registry.for_model(model) is not None:
+        _schedule(lambda: model._default_manager.filter(pk__in=pk_set))
+
+
+def dependency_changed(sender, instance, raw=False, *, get_objects, **kwargs):
+    if not raw:
+        _schedule(lambda: get_objects(instance))
+
+
+def view_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A page made private (or public again) takes its subtree out of (or back into) search."""
+    if raw:
+        return
+
+    def pages():
+        for registration in registry:
+            if isinstance(registration, PageRegistration):
+                yield from registration.model.objects.descendant_of(instance.page, inclusive=True)
+
+    _schedule(pages)
+
+
+def connect():
+    for registration in registry:
+        model = registration.model
+        uid = f"search_{model._meta.label_lower}"
+        post_save.connect(object_changed, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(object_deleted, sender=model, dispatch_uid=f"{uid}_delete")
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(
+                relation_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"{uid}_{field.name}_m2m",
+            )
+        if issubclass(model, Page):
+            page_published.connect(object_changed, sender=model, dispatch_uid=f"{uid}_pub")
+            page_unpublished.connect(object_changed, sender=model, dispatch_uid=f"{uid}_unpub")
+        for label, get_objects in registration.depends_on.items():
+            post_save.connect(
+                partial(dependency_changed, get_objects=get_objects),
+                sender=apps.get_model(label),
+                weak=False,
+                dispatch_uid=f"{uid}_depends_{label}",
+            )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_view_restriction_{signal is post_save}",
+        )
