@@ -19,6 +19,8 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("membres/", include("members.urls")),
     path("participer/", include("participation.urls")),
+    path("debats/", include("debates.urls")),
+    path("agenda/", include("events.urls")),
     path("recherche/", include("search.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(

@@ -1,0 +1,113 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from debates.models import Debate, DebateStatus
+from participation.models import SpacePage
+from taxonomy.models import Thematique
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class DebateForm(forms.ModelForm):
+    class Meta:
+        model = Debate
+        fields = ["title", "description", "instructions", "start_at", "end_at", "thematiques"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "instructions": forms.Textarea(attrs={"rows": 3}),
+            "start_at": DateTimeInput(),
+            "end_at": DateTimeInput(),
+            "thematiques": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "title": _(
+                "Une question ouverte, par exemple « Faut-il mutualiser les postes "
+                "d’adultes-relais entre quartiers ? »"
+            ),
+            "start_at": _("Laisser vide pour ouvrir le débat dès sa publication."),
+            "end_at": _("Laisser vide : un modérateur clôt le débat en publiant ses conclusions."),
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_at"), data.get("end_at")
+        if start and end and end <= start:
+            self.add_error("end_at", _("La clôture doit suivre l’ouverture."))
+        return data
+
+
+class CloseDebateForm(forms.ModelForm):
+    class Meta:
+        model = Debate
+        fields = ["conclusions"]
+        widgets = {"conclusions": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {
+            "conclusions": _(
+                "Ce qui ressort des échanges : points d’accord, désaccords, suites "
+                "données. Les personnes qui suivent le débat sont prévenues."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["conclusions"].required = True
+
+
+class DebateFilterForm(forms.Form):
+    SORTS = [
+        ("recent", _("Les plus récents")),
+        ("commented", _("Les plus commentés")),
+        ("oldest", _("Les plus anciens")),
+    ]
+
+    q = forms.CharField(label=_("Mots-clés"), required=False)
+    space = forms.ModelChoiceField(
+        label=_("Démarche"),
+        required=False,
+        queryset=SpacePage.objects.none(),
+        empty_label=_("Toutes"),
+    )
+    status = forms.ChoiceField(
+        label=_("État"), required=False, choices=[("", _("Tous")), *DebateStatus.choices]
+    )
+    thematique = forms.ModelChoiceField(
+        label=_("Thématique"),
+        required=False,
+        queryset=Thematique.objects.all(),
+        empty_label=_("Toutes"),
+        to_field_name="slug",
+    )
+    sort = forms.ChoiceField(label=_("Trier par"), required=False, choices=SORTS)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["space"].queryset = (
+            SpacePage.objects.visible_to(user).filter(debates_enabled=True).order_by("title")
+        )
+
+    def filter(self, debates):
+        if not self.is_valid():
+            return debates.order_by("-created_at", "-pk")
+        data = self.cleaned_data
+        if data["q"]:
+            words = data["q"].strip()
+            debates = debates.filter(
+                Q(title__unaccent__icontains=words) | Q(description__unaccent__icontains=words)
+            )
+        if data["space"]:
+            debates = debates.filter(space=data["space"])
+        if data["status"]:
+            debates = debates.with_status(data["status"])
+        if data["thematique"]:
+            debates = debates.filter(thematiques=data["thematique"])
+        order = {
+            "commented": ["-comments_count", "-created_at", "-pk"],
+            "oldest": ["created_at", "pk"],
+        }.get(data["sort"], ["-created_at", "-pk"])
+        return debates.order_by(*order)

@@ -1,0 +1,84 @@
+"""Who may open, edit and close a debate, and what happens when they do."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participation.models import Action, Comment, Stance
+from participation.permissions import can
+from participation.roles import is_moderator
+from participation.services.activity import record_activity
+from participation.services.follows import follow
+
+
+def can_open_debate(user, space):
+    """Moderators open official debates in any space using the module; members open
+    debates while the space's phase opens "debate"."""
+    if not space.module_enabled("debates") or not can(user, Action.VIEW, space):
+        return False
+    return is_moderator(user) or can(user, Action.DEBATE, space)
+
+
+def can_edit(user, debate):
+    """Moderators always; the author while the debate is open and nobody has answered
+    yet (answers must keep the question they answered)."""
+    if is_moderator(user):
+        return True
+    return (
+        user.is_authenticated
+        and user.pk == debate.author_id
+        and debate.is_open
+        and not Comment.objects.for_object(debate).exists()
+    )
+
+
+@transaction.atomic
+def open_debate(user, space, debate, thematiques=()):
+    """Save a new debate (built by the form) in `space`; its author follows it."""
+    if not can_open_debate(user, space):
+        raise PermissionDenied
+    debate.space = space
+    debate.author = user
+    debate.is_official = is_moderator(user)
+    debate.save()
+    debate.thematiques.set(thematiques)
+    follow(user, debate)
+    record_activity(user, _("a ouvert le débat"), debate)
+    return debate
+
+
+@transaction.atomic
+def close_debate(user, debate, conclusions):
+    """Close the debate with the moderator's conclusions; followers are notified."""
+    if not is_moderator(user):
+        raise PermissionDenied
+    debate.conclusions = conclusions
+    debate.closed_at = debate.closed_at or timezone.now()
+    debate.closed_by = user
+    debate.save(update_fields=["conclusions", "closed_at", "closed_by", "updated_at"])
+    record_activity(user, _("a publié les conclusions du débat"), debate)
+    return debate
+
+
+def stance_summary(debate):
+    """Counts and shares of each stance among the visible comments, in one query."""
+    counts = (
+        Comment.objects.for_object(debate)
+        .filter(is_hidden=False, deleted_at__isnull=True)
+        .aggregate(**{value: Count("pk", filter=Q(stance=value)) for value in Stance.values})
+    )
+    total = sum(counts.values())
+    return {
+        "total": total,
+        "stances": [
+            {
+                "value": value,
+                "label": label,
+                "count": counts[value],
+                "percent": round(100 * counts[value] / total) if total else 0,
+            }
+            for value, label in Stance.choices
+        ],
+    }

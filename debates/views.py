@@ -1,0 +1,130 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from debates import services
+from debates.forms import CloseDebateForm, DebateFilterForm, DebateForm
+from debates.models import Debate
+from participation.models import SpacePage
+from participation.roles import is_moderator
+from participation.thread import section_context
+
+DEBATES_PAGE_SIZE = 20
+SPACE_SECTION_SIZE = 5
+
+
+def _visible_debate(request, pk):
+    debates = Debate.objects.visible_to(request.user).select_related("space", "author", "closed_by")
+    return get_object_or_404(debates, pk=pk)
+
+
+def _visible_space(request, space_id):
+    space = get_object_or_404(SpacePage.objects.visible_to(request.user).specific(), pk=space_id)
+    if not space.module_enabled("debates"):
+        raise Http404
+    return space
+
+
+def debate_list(request):
+    form = DebateFilterForm(request.GET or None, user=request.user)
+    debates = form.filter(Debate.objects.visible_to(request.user).for_listing())
+    page_obj = Paginator(debates, DEBATES_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    space = form.cleaned_data.get("space") if form.is_valid() else None
+    return render(
+        request,
+        "debates/debate_list.html",
+        {
+            "form": form,
+            "page_obj": page_obj,
+            "query_string": query.urlencode(),
+            "space": space,
+            "can_open": space is not None and services.can_open_debate(request.user, space),
+        },
+    )
+
+
+def debate_detail(request, pk):
+    debate = _visible_debate(request, pk)
+    comments = section_context(request, debate)
+    if not debate.is_open:
+        comments.update(can_comment=False, form=None, reply_form=None, closed_reason="debate")
+    return render(
+        request,
+        "debates/debate_detail.html",
+        {
+            "debate": debate,
+            "summary": services.stance_summary(debate),
+            "comments_html": render_to_string(
+                "participation/comments/section.html", comments, request
+            ),
+            "can_edit": services.can_edit(request.user, debate),
+            "is_moderator": is_moderator(request.user),
+        },
+    )
+
+
+@login_required
+def debate_create(request, space_id):
+    space = _visible_space(request, space_id)
+    if not services.can_open_debate(request.user, space):
+        raise PermissionDenied
+    form = DebateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        debate = services.open_debate(
+            request.user, space, form.save(commit=False), form.cleaned_data["thematiques"]
+        )
+        messages.success(request, _("Le débat est ouvert."))
+        return redirect(debate)
+    return render(request, "debates/debate_form.html", {"form": form, "space": space})
+
+
+@login_required
+def debate_edit(request, pk):
+    debate = _visible_debate(request, pk)
+    if not services.can_edit(request.user, debate):
+        raise PermissionDenied
+    form = DebateForm(request.POST or None, instance=debate)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Le débat est modifié."))
+        return redirect(debate)
+    return render(
+        request, "debates/debate_form.html", {"form": form, "space": debate.space, "debate": debate}
+    )
+
+
+@login_required
+def debate_close(request, pk):
+    debate = _visible_debate(request, pk)
+    if not is_moderator(request.user):
+        raise PermissionDenied
+    form = CloseDebateForm(request.POST or None, instance=debate)
+    if request.method == "POST" and form.is_valid():
+        services.close_debate(request.user, debate, form.cleaned_data["conclusions"])
+        messages.success(request, _("Les conclusions du débat sont publiées."))
+        return redirect(debate)
+    return render(request, "debates/debate_close.html", {"form": form, "debate": debate})
+
+
+def space_section_context(space, request):
+    """The space page's "Débats" section: the latest debates and how to open one."""
+    debates = (
+        Debate.objects.visible_to(request.user)
+        .filter(space=space)
+        .for_listing()
+        .order_by("-created_at", "-pk")
+    )
+    return {
+        "debates": debates[:SPACE_SECTION_SIZE],
+        "list_url": f"{reverse('debates:list')}?space={space.pk}",
+        "can_open": services.can_open_debate(request.user, space),
+        "space": space,
+    }

@@ -1,0 +1,210 @@
+"""The network's agenda: rencontres, site visits, barcamps, open forums, webinars; with
+registrations held to the event's capacity and a waiting list."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from participation.models import SpacePage
+
+
+class EventType(models.TextChoices):
+    RENCONTRE = "rencontre", _("Rencontre trimestrielle")
+    VISITE = "visite", _("Visite de site")
+    BARCAMP = "barcamp", _("Barcamp")
+    FORUM = "forum", _("Forum ouvert")
+    WEBINAIRE = "webinaire", _("Webinaire")
+    AUTRE = "autre", _("Autre")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Inscrit·e")
+    WAITING = "waiting", _("Sur liste d’attente")
+
+
+class EventQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Network-wide events, and events of the spaces the user sees."""
+        spaces = SpacePage.objects.visible_to(user).values("pk")
+        return self.filter(Q(space__isnull=True) | Q(space__in=spaces))
+
+    def upcoming(self, now=None):
+        return self.filter(end_at__gte=now or timezone.now()).order_by("start_at", "pk")
+
+    def past(self, now=None):
+        return self.filter(end_at__lt=now or timezone.now()).order_by("-start_at", "-pk")
+
+    def with_registration_counts(self):
+        """`confirmed_count` in a correlated subquery: pages and counts stay cheap however
+        many registrations there are."""
+        confirmed = (
+            Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), 0)
+        )
+
+    def for_listing(self):
+        return (
+            self.select_related("departement__region", "space")
+            .prefetch_related("thematiques")
+            .with_registration_counts()
+        )
+
+
+class Event(models.Model):
+    event_type = models.CharField(
+        _("type"), max_length=20, choices=EventType.choices, default=EventType.RENCONTRE
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(
+        _("description"),
+        max_length=8000,
+        help_text=_(
+            "Programme, public attendu, intervenants. Texte simple : les liens et "
+            "les retours à la ligne sont conservés."
+        ),
+    )
+    start_at = models.DateTimeField(_("début"), db_index=True)
+    end_at = models.DateTimeField(_("fin"), db_index=True)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    commune = models.CharField(_("commune"), max_length=120, blank=True)
+    departement = models.ForeignKey(
+        "taxonomy.Departement",
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    online_url = models.URLField(
+        _("lien de connexion"),
+        blank=True,
+        help_text=_("Pour un webinaire ou un événement hybride ; visible des seuls inscrits."),
+    )
+    thematiques = models.ManyToManyField(
+        "taxonomy.Thematique", verbose_name=_("thématiques"), blank=True, related_name="+"
+    )
+    space = models.ForeignKey(
+        SpacePage,
+        verbose_name=_("démarche"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("Vide pour un événement de tout le réseau."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : places illimitées."),
+    )
+    registrations_enabled = models.BooleanField(_("inscriptions en ligne"), default=True)
+    registration_opens_at = models.DateTimeField(
+        _("ouverture des inscriptions"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : dès maintenant."),
+    )
+    registration_closes_at = models.DateTimeField(
+        _("clôture des inscriptions"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : jusqu’au début de l’événement."),
+    )
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisateur·rice"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organised_events",
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+        ordering = ["start_at", "pk"]
+        indexes = [models.Index(fields=["event_type", "start_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_at__gte=models.F("start_at")), name="events_end_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", args=[self.pk])
+
+    def is_visible_to(self, user):
+        return self.space is None or self.space.is_visible_to(user)
+
+    @property
+    def region(self):
+        return self.departement.region if self.departement else None
+
+    @property
+    def is_online(self):
+        return bool(self.online_url) and not (self.address or self.commune)
+
+    @property
+    def is_past(self):
+        return self.end_at < timezone.now()
+
+    def registration_closes(self):
+        return self.registration_closes_at or self.start_at
+
+    @property
+    def remaining_places(self):
+        """Places left according to the `confirmed_count` annotation; None when unlimited."""
+        return self.places_left(self.confirmed_count)
+
+    def places_left(self, confirmed_count):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - confirmed_count, 0)
+
+
+class Registration(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membre"),
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.CONFIRMED,
+    )
+    created_at = models.DateTimeField(_("inscrit·e le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="events_one_registration")
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.event}"

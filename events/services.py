@@ -1,0 +1,224 @@
+"""Registration rules: who may register, capacity held under concurrency, the waiting
+list, and the reminder sent the day before."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import Event, Registration, RegistrationStatus
+from participation.models import Action, EmailFrequency, Notification, NotificationSettings
+from participation.permissions import can
+from participation.roles import is_moderator
+from participation.services.activity import record_activity
+from participation.services.emails import absolute_url
+from participation.services.follows import follow
+
+
+class RegistrationClosed(Exception):
+    """The event does not take registrations now (window closed, past, disabled)."""
+
+
+def can_manage(user, event):
+    """Moderators and the event's organiser see registrations and edit the event."""
+    return is_moderator(user) or (user.is_authenticated and user.pk == event.organiser_id)
+
+
+def can_register(user, event):
+    """Members register to network events; in a space, while its phase opens registrations."""
+    if not user.is_authenticated or not user.is_active or not event.is_visible_to(user):
+        return False
+    return event.space is None or can(user, Action.REGISTER, event.space)
+
+
+def window_state(event, now=None):
+    """ "open", or why registrations are not open: "disabled", "not_yet", "closed"."""
+    now = now or timezone.now()
+    if not event.registrations_enabled:
+        return "disabled"
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return "not_yet"
+    if now >= event.registration_closes():
+        return "closed"
+    return "open"
+
+
+def registration_box(user, event, confirmed_count, registration=None):
+    """Everything the registration button needs, computed without further queries."""
+    window = window_state(event)
+    places_left = event.places_left(confirmed_count)
+    if registration is not None:
+        state = registration.status
+    elif window != "open":
+        state = window
+    elif not user.is_authenticated:
+        state = "login"
+    elif not can_register(user, event):
+        state = "forbidden"
+    else:
+        state = "full" if places_left == 0 else "open"
+    return {
+        "event": event,
+        "state": state,
+        "registration": registration,
+        "places_left": places_left,
+        "confirmed_count": confirmed_count,
+        "can_cancel": registration is not None and not event.is_past,
+    }
+
+
+def register(user, event):
+    """Register `user`; when every place is taken they join the waiting list.
+
+    The event row is locked so that concurrent registrations are counted one after the
+    other and the capacity is never exceeded."""
+    if not can_register(user, event):
+        raise PermissionDenied
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if window_state(event) != "open":
+            raise RegistrationClosed
+        existing = Registration.objects.filter(event=event, user=user).first()
+        if existing:
+            return existing
+        confirmed = Registration.objects.filter(
+            event=event, status=RegistrationStatus.CONFIRMED
+        ).count()
+        full = event.capacity is not None and confirmed >= event.capacity
+        registration = Registration.objects.create(
+            event=event,
+            user=user,
+            status=RegistrationStatus.WAITING if full else RegistrationStatus.CONFIRMED,
+        )
+        follow(user, event)
+    return registration
+
+
+def cancel_registration(user, event):
+    """Withdraw the member's registration; a freed place goes to the first on the
+    waiting list, who is told by email."""
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=event.pk)
+        if event.is_past:
+            raise RegistrationClosed
+        deleted, _rows = Registration.objects.filter(event=event, user=user).delete()
+        promoted = promote_waiting(event) if deleted else []
+    for registration in promoted:
+        transaction.on_commit(lambda r=registration: _tell_promoted(r))
+    return bool(deleted)
+
+
+def promote_waiting(event):
+    """Fill free places from the waiting list, first come first served. The caller holds
+    the lock on the event row."""
+    if event.capacity is None:
+        waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)
+    else:
+        confirmed = Registration.objects.filter(
+            event=event, status=RegistrationStatus.CONFIRMED
+        ).count()
+        free = max(event.capacity - confirmed, 0)
+        waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITING)[:free]
+    promoted = list(waiting.select_related("user", "event"))
+    Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(
+        status=RegistrationStatus.CONFIRMED
+    )
+    return promoted
+
+
+@transaction.atomic
+def save_event(user, event, thematiques, *, is_new):
+    """Save an event from the organisers' form; a new one is announced to the followers of
+    its space and thématiques, and raising the capacity promotes the waiting list."""
+    if is_new:
+        event.organiser = user
+    event.save()
+    event.thematiques.set(thematiques)
+    if is_new:
+        follow(user, event)
+        record_activity(user, _("a publié l’événement"), event)
+        return event
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    for registration in promote_waiting(locked):
+        transaction.on_commit(lambda r=registration: _tell_promoted(r))
+    return event
+
+
+def _tell_promoted(registration):
+    context = {
+        "user": registration.user,
+        "event": registration.event,
+        "url": absolute_url(registration.event.get_absolute_url()),
+    }
+    send_mail(
+        _("Une place s’est libérée : %(title)s") % {"title": registration.event.title},
+        render_to_string("events/emails/promoted.txt", context),
+        None,
+        [registration.user.email],
+    )
+
+
+def send_reminders(now=None):
+    """Remind confirmed registrants of the events starting before the end of tomorrow
+    (Europe/Paris): an in-app notification and, unless they chose never to get emails,
+    an email right away. Each event is reminded once; returns how many were."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    until = timezone.make_aware(datetime.combine(tomorrow + timedelta(days=1), time.min))
+    sent = 0
+    while True:
+        with transaction.atomic():
+            event = (
+                Event.objects.select_for_update(skip_locked=True)
+                .filter(reminder_sent_at__isnull=True, start_at__gt=now, start_at__lt=until)
+                .order_by("start_at", "pk")
+                .first()
+            )
+            if event is None:
+                return sent
+            Event.objects.filter(pk=event.pk).update(reminder_sent_at=now)
+            _remind(event, now)
+            sent += 1
+
+
+def _remind(event, now):
+    registrations = list(
+        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
+        .select_related("user")
+        .filter(user__is_active=True)
+    )
+    if not registrations:
+        return
+    activity = record_activity(None, _("a lieu bientôt : rappel aux inscrits"), event, notify=False)
+    never = set(
+        NotificationSettings.objects.filter(
+            user__in=[r.user_id for r in registrations], email_frequency=EmailFrequency.NEVER
+        ).values_list("user", flat=True)
+    )
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=r.user_id,
+                activity=activity,
+                emailed_at=None if r.user_id in never else now,
+            )
+            for r in registrations
+        ],
+        ignore_conflicts=True,
+    )
+    if not settings.MAILLAGE_NOTIFICATION_EMAILS:
+        return
+    url = absolute_url(event.get_absolute_url())
+    subject = _("Rappel : %(title)s a lieu bientôt") % {"title": event.title}
+    for registration in registrations:
+        if registration.user_id in never:
+            continue
+        body = render_to_string(
+            "events/emails/reminder.txt", {"user": registration.user, "event": event, "url": url}
+        )
+        send_mail(subject, body, None, [registration.user.email])
