@@ -7,6 +7,9 @@ from wagtail.search import index
 
 from home.blocks import CallToActionsBlock
 
+LATEST_NEWS = 3
+LATEST_RESOURCES = 4
+
 
 class HomePage(Page):
     introduction = models.TextField(
@@ -34,3 +37,24 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d’accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the editorial and library pages are built on this app's blocks.
+        from editorial.models import NewsIndexPage
+        from library.models import Resource, ResourceIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        news_index = NewsIndexPage.objects.live().first()
+        context["news_index"] = news_index
+        context["latest_news"] = (
+            news_index.news()
+            .select_related("hero_image")
+            .prefetch_related("thematiques", "hero_image__renditions")[:LATEST_NEWS]
+            if news_index
+            else []
+        )
+        context["resource_index"] = ResourceIndexPage.objects.live().first()
+        context["latest_resources"] = (
+            Resource.objects.public().for_listing().order_by("-created_at")[:LATEST_RESOURCES]
+        )
+        return context

@@ -1,0 +1,219 @@
+"""Retours d'expérience, structured the way practitioners write them up."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from editorial.forms import ExperienceFilterForm
+from editorial.listing import paginate
+from editorial.models.base import ArticlePage, BasePage
+from taxonomy.models import Departement, Region
+
+TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class ExperienceIndexPage(BasePage):
+    """Retours d'expérience filterable by thématique, territory and year."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["editorial.ExperiencePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des retours d’expérience")
+
+    def experiences(self):
+        return ExperiencePage.objects.child_of(self).live().public().order_by("-year", "title")
+
+    def filtered_experiences(self, form):
+        experiences = self.experiences()
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["thematique"]:
+                experiences = experiences.filter(thematiques=data["thematique"])
+            if data["region"]:
+                experiences = experiences.filter(region=data["region"])
+            if data["departement"]:
+                experiences = experiences.filter(departement=data["departement"])
+            if data["year"]:
+                experiences = experiences.filter(year=data["year"])
+        return experiences
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        years = (
+            self.experiences()
+            .exclude(year=None)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        form = ExperienceFilterForm(request.GET or None, years=years)
+        experiences = self.filtered_experiences(form).select_related("region", "departement")
+        context["page_obj"], context["query_string"] = paginate(
+            request, experiences.prefetch_related("thematiques")
+        )
+        context["filter_form"] = form
+        return context
+
+
+class ExperiencePage(ArticlePage):
+    region = models.ForeignKey(
+        Region, verbose_name=_("région"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    departement = models.ForeignKey(
+        Departement,
+        verbose_name=_("département"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    commune = models.CharField(_("commune"), max_length=120, blank=True)
+    quartier = models.CharField(
+        _("quartier prioritaire"),
+        max_length=150,
+        blank=True,
+        help_text=_("Le nom du quartier prioritaire de la politique de la ville (QPV) concerné."),
+    )
+    structure = models.CharField(
+        _("structure porteuse"),
+        max_length=200,
+        blank=True,
+        help_text=_("Par exemple « Centre social Les Tilleuls » ou « Ville de Grigny »."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("année"), null=True, blank=True, db_index=True, help_text=_("L’année de l’action.")
+    )
+    public = models.CharField(
+        _("publics concernés"),
+        max_length=300,
+        blank=True,
+        help_text=_("Par exemple « jeunes de 16 à 25 ans sans emploi ni formation »."),
+    )
+    context = RichTextField(
+        _("contexte"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("La situation de départ : le besoin constaté, le territoire, les acteurs."),
+    )
+    approach = RichTextField(
+        _("démarche"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("Ce qui a été fait, avec qui, avec quels moyens et quel calendrier."),
+    )
+    results = RichTextField(
+        _("résultats"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("Ce que l’action a changé, chiffres à l’appui si possible."),
+    )
+    vigilance = RichTextField(
+        _("points de vigilance"),
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text=_("Les difficultés rencontrées et les conseils pour qui voudrait s’en inspirer."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        ArticlePage.hero_panel,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("region"), FieldPanel("departement")]),
+                FieldRowPanel([FieldPanel("commune"), FieldPanel("quartier")]),
+            ],
+            heading=_("Territoire"),
+        ),
+        FieldRowPanel([FieldPanel("structure"), FieldPanel("year")]),
+        FieldPanel("public"),
+        ArticlePage.thematiques_panel,
+        FieldPanel("context"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("vigilance"),
+        FieldPanel("body", heading=_("Pour aller plus loin")),
+        InlinePanel("contacts", heading=_("Contacts"), label=_("contact")),
+        FieldPanel("attachments"),
+    ]
+    search_fields = [
+        *ArticlePage.search_fields,
+        index.SearchField("structure"),
+        index.SearchField("commune"),
+        index.SearchField("quartier"),
+        index.SearchField("context"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("vigilance"),
+        index.FilterField("year"),
+    ]
+
+    parent_page_types = ["editorial.ExperienceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("retour d’expérience")
+        verbose_name_plural = _("retours d’expérience")
+
+    def clean(self):
+        super().clean()
+        if self.departement_id and self.region_id and self.departement.region_id != self.region_id:
+            raise ValidationError(
+                {"departement": _("Ce département n’appartient pas à la région choisie.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contacts"] = self.contacts.select_related("member__profile")
+        return context
+
+    @property
+    def territory(self):
+        return ", ".join(
+            str(part) for part in (self.commune, self.departement or self.region) if part
+        )
+
+
+class ExperienceContact(Orderable):
+    """Someone to ask about the action: a member of the platform or a free-text contact."""
+
+    page = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="contacts")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membre de la plateforme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Son profil sera lié depuis la page."),
+    )
+    name = models.CharField(
+        _("ou nom"), max_length=150, blank=True, help_text=_("Pour un contact sans compte.")
+    )
+    details = models.CharField(
+        _("fonction et coordonnées"),
+        max_length=300,
+        blank=True,
+        help_text=_("Par exemple « Chargée de mission, centre social, 01 23 45 67 89 »."),
+    )
+
+    panels = [FieldPanel("member"), FieldPanel("name"), FieldPanel("details")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+
+    def clean(self):
+        super().clean()
+        if not self.member_id and not self.name.strip():
+            raise ValidationError(
+                {"name": _("Choisissez un membre de la plateforme ou saisissez un nom.")}
+            )
+
+    def __str__(self):
+        return str(self.member or self.name)
