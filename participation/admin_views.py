@@ -20,6 +20,7 @@ from participation.models import Moderatable, ModerationAction, Report
 from participation.registry import moderatable_models, reportable_models
 from participation.roles import is_moderator
 from participation.services import moderation
+from participation.utils import object_url
 
 PAGE_SIZE = 20
 
@@ -31,20 +32,17 @@ def _require_moderator(request):
 
 def _describe(obj):
     """What a moderator needs to judge an item: text, author, where it is."""
-    author = obj if isinstance(obj, get_user_model()) else getattr(obj, "moderation_author", None)
     if isinstance(obj, get_user_model()):
-        url = reverse("members:profile", args=[obj.pk])
-        excerpt = getattr(getattr(obj, "profile", None), "bio", "") or str(obj)
+        author, excerpt = obj, obj.profile.bio or str(obj)
     else:
-        url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
-        excerpt = obj.moderation_excerpt()
+        author, excerpt = obj.moderation_author, obj.moderation_excerpt()
     return {
         "object": obj,
         "content_type": ContentType.objects.get_for_model(obj),
         "kind": obj._meta.verbose_name,
         "excerpt": excerpt,
         "author": author,
-        "url": url,
+        "url": object_url(obj),
         "hideable": isinstance(obj, Moderatable),
     }
 

@@ -1,5 +1,6 @@
 """Small helpers every participation function needs about "any object"."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
@@ -11,6 +12,8 @@ def content_type_for(obj):
 def object_url(obj):
     if isinstance(obj, Page):
         return obj.get_url() or obj.url_path
+    if isinstance(obj, get_user_model()):
+        return obj.profile.get_absolute_url()
     return obj.get_absolute_url()
 
 

@@ -36,6 +36,51 @@ class ThematiqueFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"thematique-{n}")
 
 
+# --- Participation ----------------------------------------------------------------------
+def make_space(title="Priorités du réseau", phases=None, memberships=(), **fields):
+    """A published space under the home page; by default one current phase opening
+    comments and proposals."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from home.models import HomePage
+    from participation.models import SpaceMembership, SpacePage, SpacePhase
+
+    today = timezone.localdate()
+    if phases is None:
+        phases = [
+            {
+                "title": "Contributions",
+                "start_date": today - timedelta(days=5),
+                "end_date": today + timedelta(days=5),
+                "opens_propose": True,
+                "opens_comment": True,
+            }
+        ]
+    from django.utils.text import slugify
+
+    fields.setdefault("slug", slugify(title))
+    space = SpacePage(title=title, introduction="Une démarche du réseau.", **fields)
+    space.phases = [SpacePhase(**phase) for phase in phases]
+    HomePage.objects.first().add_child(instance=space)
+    for user in memberships:
+        SpaceMembership.objects.create(space=space, user=user)
+    return SpacePage.objects.get(pk=space.pk)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A comment saved directly (no permission check); pass `content_object`."""
+
+    class Meta:
+        model = "participation.Comment"
+
+    user = factory.SubFactory(UserFactory)
+    user_name = factory.LazyAttribute(lambda o: o.user.display_name[:50])
+    comment = factory.Faker("paragraph", locale="fr_FR")
+    site_id = 1
+
+
 # --- Editorial pages and library documents ------------------------------------------
 
 

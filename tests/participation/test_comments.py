@@ -1,0 +1,199 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.urls import reverse
+from django.utils import timezone
+
+from home.models import HomePage
+from participation.models import Comment, CommentReaction, Follow
+from participation.services import comments as services
+from participation.thread import build_thread
+from participation.utils import content_type_for
+from tests.factories import CommentFactory, UserFactory, make_space
+
+pytestmark = pytest.mark.django_db
+
+
+def _post_url(target):
+    return reverse("participation:comment_post", args=[content_type_for(target).pk, target.pk])
+
+
+def test_member_comments_on_a_space_and_then_follows_it(member_client, member, space):
+    response = member_client.post(_post_url(space), {"comment": "Bonne idée !"})
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"{space.url}#c{comment.pk}"
+    assert comment.user == member and comment.level == 0
+    assert Follow.objects.of(space).filter(user=member).exists()
+    assert "Bonne idée !" in member_client.get(space.url).content.decode()
+
+
+def test_visitor_is_sent_to_login_instead_of_commenting(client, space):
+    response = client.post(_post_url(space), {"comment": "Anonyme"})
+    assert response.status_code == 302 and "/comptes/login/" in response["Location"]
+    assert not Comment.objects.exists()
+
+
+def test_member_cannot_comment_when_the_phase_closes_comments(member_client):
+    today = timezone.localdate()
+    closed = make_space(
+        phases=[{"title": "Vote", "start_date": today, "opens_vote": True, "opens_comment": False}]
+    )
+    assert member_client.post(_post_url(closed), {"comment": "Trop tard"}).status_code == 403
+    html = member_client.get(closed.url).content.decode()
+    assert "ne sont pas ouverts pendant cette phase" in html
+
+
+def test_member_comments_a_page_outside_any_space(member):
+    home = HomePage.objects.first()
+    comment = services.post_comment(member, home, "Bienvenue à tous")
+    assert comment.content_object == home
+
+
+def test_comment_in_a_private_space_is_not_reachable_by_outsiders(client):
+    from participation.models import Visibility
+
+    invited = UserFactory()
+    private = make_space(visibility=Visibility.PRIVATE, memberships=[invited])
+    comment = services.post_comment(invited, private, "Interne")
+    client.force_login(UserFactory())
+    assert client.post(_post_url(private), {"comment": "Intrus"}).status_code == 404
+    report_url = reverse("participation:report", args=[content_type_for(comment).pk, comment.pk])
+    assert client.get(report_url).status_code == 404
+
+
+def test_replies_nest_three_levels_and_no_deeper(space):
+    author = UserFactory()
+    root = services.post_comment(author, space, "Niveau 0")
+    reply = services.post_comment(author, space, "Niveau 1", parent=root)
+    deepest = services.post_comment(author, space, "Niveau 2", parent=reply)
+    assert (root.level, reply.level, deepest.level) == (0, 1, 2)
+    with pytest.raises(ValidationError):
+        services.post_comment(author, space, "Niveau 3", parent=deepest)
+    thread, count, _stances = build_thread(space, author)
+    assert count == 3
+    assert thread[0]["children"][0]["children"][0]["comment"] == deepest
+
+
+def test_reply_must_belong_to_the_same_object(space):
+    other = make_space("Autre")
+    author = UserFactory()
+    elsewhere = services.post_comment(author, other, "Ailleurs")
+    with pytest.raises(ValidationError):
+        services.post_comment(author, space, "Réponse", parent=elsewhere)
+
+
+def test_text_is_escaped_with_links_and_line_breaks(member_client, space):
+    member_client.post(
+        _post_url(space), {"comment": "<script>alert(1)</script>\nVoir https://anru.fr"}
+    )
+    html = member_client.get(space.url).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<br>" in html
+    assert '<a href="https://anru.fr" rel="nofollow">https://anru.fr</a>' in html
+
+
+def test_author_edits_within_the_window_only(member_client, member, space, settings):
+    comment = services.post_comment(member, space, "Premiere version")
+    url = reverse("participation:comment_edit", args=[comment.pk])
+    assert member_client.post(url, {"comment": "Première version"}).status_code == 302
+    comment.refresh_from_db()
+    assert comment.comment == "Première version" and comment.edited_at
+    late = timezone.now() - timedelta(minutes=settings.MAILLAGE_COMMENT_EDIT_MINUTES + 1)
+    Comment.objects.filter(pk=comment.pk).update(submit_date=late)
+    assert member_client.post(url, {"comment": "Trop tard"}).status_code == 403
+
+
+def test_only_the_author_edits_or_deletes(client, space):
+    comment = services.post_comment(UserFactory(), space, "À moi")
+    client.force_login(UserFactory())
+    assert client.get(reverse("participation:comment_edit", args=[comment.pk])).status_code == 403
+    assert (
+        client.post(reverse("participation:comment_delete", args=[comment.pk])).status_code == 403
+    )
+
+
+def test_deleted_comment_leaves_a_placeholder_and_keeps_replies(member_client, member, space):
+    comment = services.post_comment(member, space, "Message retiré")
+    services.post_comment(UserFactory(), space, "Une réponse qui reste", parent=comment)
+    member_client.post(reverse("participation:comment_delete", args=[comment.pk]))
+    html = member_client.get(space.url).content.decode()
+    assert "Commentaire supprimé" in html
+    assert "Message retiré" not in html
+    assert "Une réponse qui reste" in html
+    assert Comment.objects.filter(pk=comment.pk).exists()
+
+
+def test_member_reacts_once_and_can_change_or_withdraw(member, space):
+    comment = services.post_comment(UserFactory(), space, "Utile ?")
+    services.react(member, comment, "useful")
+    services.react(member, comment, "disagree")
+    assert CommentReaction.objects.get(comment=comment, user=member).kind == "disagree"
+    services.react(member, comment, "disagree")
+    assert not CommentReaction.objects.exists()
+    CommentReaction.objects.create(comment=comment, user=member, kind="useful")
+    with pytest.raises(IntegrityError):
+        CommentReaction.objects.create(comment=comment, user=member, kind="disagree")
+
+
+def test_reactions_are_counted_in_the_thread(member_client, member, space):
+    comment = services.post_comment(UserFactory(), space, "Utile ?")
+    member_client.post(
+        reverse("participation:comment_react", args=[comment.pk]),
+        {"kind": "useful"},
+        HTTP_HX_REQUEST="true",
+    )
+    thread, _count, _stances = build_thread(space, member)
+    assert thread[0]["comment"].useful_count == 1
+    assert thread[0]["my_reaction"] == "useful"
+
+
+def test_stances_are_kept_and_counted_only_where_the_object_asks(space):
+    author = UserFactory()
+    space.comments_with_stance = True
+    services.post_comment(author, space, "Pour", stance="for")
+    services.post_comment(author, space, "Contre", stance="against")
+    services.post_comment(author, space, "Aussi pour", stance="for")
+    _thread, _count, stances = build_thread(space, author)
+    assert {s["value"]: s["count"] for s in stances} == {"for": 2, "against": 1, "neutral": 0}
+    plain = make_space("Sans position")
+    assert services.post_comment(author, plain, "Pour", stance="for").stance == ""
+
+
+def test_htmx_post_returns_the_updated_thread(member_client, space):
+    response = member_client.post(
+        _post_url(space), {"comment": "En direct"}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section class="comments"')
+    assert "En direct" in html
+
+
+def test_user_cannot_comment_with_an_empty_text(member_client, space):
+    response = member_client.post(_post_url(space), {"comment": "   "})
+    assert response.status_code == 200
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("count", [20, 200])
+def test_thread_renders_in_constant_queries(
+    member_client, member, space, django_assert_max_num_queries, count
+):
+    authors = [UserFactory() for _ in range(5)]
+    parents = []
+    for n in range(count):
+        parent = parents[n % len(parents)] if n % 3 and parents else None
+        if parent and parent.level >= 2:
+            parent = None
+        comment = CommentFactory(
+            content_object=space, user=authors[n % 5], parent_id=parent.pk if parent else 0
+        )
+        parents.append(comment)
+    CommentReaction.objects.create(comment=parents[0], user=member, kind="useful")
+    with django_assert_max_num_queries(36):
+        response = member_client.get(space.url)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="comment comment--level') == count

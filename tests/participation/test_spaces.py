@@ -1,0 +1,153 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+from django.utils import timezone
+
+from participation.models import Activity, SpacePage, Visibility
+from participation.permissions import can
+from participation.services.comments import post_comment
+from participation.services.follows import follow
+from tests.factories import UserFactory, make_space
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+DAY = timedelta(days=1)
+
+
+def _phase(title, start, end, **opens):
+    return {"title": title, "start_date": start, "end_date": end, "opens_comment": False, **opens}
+
+
+def test_current_phase_follows_the_calendar_and_editors_may_force_one():
+    space = make_space(
+        phases=[
+            _phase("Propositions", TODAY - 10 * DAY, TODAY - 1 * DAY, opens_propose=True),
+            _phase("Vote", TODAY, TODAY + 10 * DAY, opens_vote=True),
+        ]
+    )
+    assert space.current_phase.title == "Vote"
+    space.phases.filter(title="Propositions").update(is_forced=True)
+    assert SpacePage.objects.get(pk=space.pk).current_phase.title == "Propositions"
+
+
+@pytest.mark.parametrize(
+    ("action", "allowed"),
+    [("vote", True), ("comment", False), ("propose", False), ("debate", False)],
+)
+def test_member_may_only_do_what_the_current_phase_opens(action, allowed):
+    space = make_space(phases=[_phase("Vote", TODAY - DAY, TODAY + DAY, opens_vote=True)])
+    assert can(UserFactory(), action, space) is allowed
+
+
+def test_actions_of_a_module_the_space_does_not_use_stay_closed():
+    space = make_space(
+        phases=[_phase("Débat", TODAY - DAY, None, opens_debate=True, opens_register=True)],
+        debates_enabled=False,
+    )
+    member = UserFactory()
+    assert not can(member, "debate", space)
+    assert not can(member, "register", space)
+
+
+def test_visitors_and_blocked_members_cannot_act_but_visitors_may_view(space):
+    blocked = UserFactory(is_active=False)
+    assert can(AnonymousUser(), "view", space)
+    assert not can(AnonymousUser(), "comment", space)
+    assert not can(blocked, "comment", space)
+    assert can(UserFactory(), "comment", space)
+
+
+def test_only_moderators_may_moderate(space, moderator):
+    assert can(moderator, "moderate")
+    assert not can(UserFactory(), "moderate")
+
+
+def test_members_comment_outside_spaces_but_cannot_vote_there():
+    member = UserFactory()
+    assert can(member, "comment", None)
+    assert not can(member, "vote", None)
+
+
+def test_private_space_is_visible_only_to_its_invited_members_and_moderators(moderator):
+    invited, outsider = UserFactory(), UserFactory()
+    private = make_space("Groupe Santé", visibility=Visibility.PRIVATE, memberships=[invited])
+    public = make_space("Ouverte")
+    assert set(SpacePage.objects.visible_to(invited)) == {private, public}
+    assert set(SpacePage.objects.visible_to(outsider)) == {public}
+    assert set(SpacePage.objects.visible_to(AnonymousUser())) == {public}
+    assert private in SpacePage.objects.visible_to(moderator)
+    assert not can(outsider, "comment", private)
+    assert can(invited, "comment", private)
+
+
+def test_private_space_page_is_a_404_for_outsiders_and_open_to_invited(client):
+    invited = UserFactory()
+    private = make_space("Groupe Santé", visibility=Visibility.PRIVATE, memberships=[invited])
+    assert client.get(private.url).status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(private.url).status_code == 404
+    assert "Groupe Santé" not in client.get(reverse("participation:index")).content.decode()
+    client.force_login(invited)
+    assert client.get(private.url).status_code == 200
+    assert "Groupe Santé" in client.get(reverse("participation:index")).content.decode()
+
+
+def test_members_only_space_sends_visitors_to_the_login_page(client):
+    space = make_space(visibility=Visibility.MEMBERS)
+    response = client.get(space.url)
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+    client.force_login(UserFactory())
+    assert client.get(space.url).status_code == 200
+
+
+def test_private_space_contributions_never_reach_outsiders_feeds_or_notifications():
+    invited, outsider = UserFactory(), UserFactory()
+    author = UserFactory(display_name="Autrice")
+    private = make_space(
+        "Groupe Santé", visibility=Visibility.PRIVATE, memberships=[invited, author]
+    )
+    follow(outsider, author)  # follows the author, but is not in the group
+    follow(invited, author)
+    post_comment(author, private, "Compte rendu confidentiel du groupe.")
+    assert not Activity.objects.visible_to(outsider).exists()
+    assert Activity.objects.visible_to(invited).exists()
+    assert not outsider.notifications.exists()
+    assert invited.notifications.count() == 1
+
+
+def test_space_page_shows_phases_timeline_and_comments(client, space):
+    response = client.get(space.url)
+    html = response.content.decode()
+    assert "Contributions" in html and 'aria-current="step"' in html
+    assert "Dernières contributions" in html
+    assert "Connectez-vous" in html
+
+
+def test_space_sections_come_from_the_registry(client, space):
+    from participation import registry
+
+    registry.register_space_section(
+        "proposals",
+        title="Propositions de test",
+        template="participation/includes/activity_feed.html",
+        get_context=lambda space, request: {"activities": [], "space": space},
+    )
+    try:
+        assert "Propositions de test" in client.get(space.url).content.decode()
+        SpacePage.objects.filter(pk=space.pk).update(proposals_enabled=False)
+        assert "Propositions de test" not in client.get(space.url).content.decode()
+    finally:
+        registry._sections.pop("proposals")
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_space_index_query_count_does_not_grow(client, django_assert_max_num_queries, count):
+    for n in range(count):
+        make_space(f"Démarche {n}")
+    client.force_login(UserFactory())
+    with django_assert_max_num_queries(22):
+        response = client.get(reverse("participation:index"))
+    assert response.status_code == 200
