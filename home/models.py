@@ -8,7 +8,7 @@ from wagtail.search import index
 from home.blocks import CallToActionsBlock
 
 LATEST_NEWS = 3
-LATEST_RESOURCES = 4
+LATEST_RESOURCES = 3
 
 
 class HomePage(Page):
