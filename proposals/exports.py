@@ -1,0 +1,47 @@
+"""Open data: one flat row per published proposal of a space, for CSV and JSON."""
+
+from django.db.models import Prefetch
+
+from proposals.models import Coauthorship, Proposal, ProposalSettings
+
+CHUNK = 500
+
+
+def export_rows(space):
+    settings = ProposalSettings.for_space(space)
+    proposals = (
+        Proposal.objects.listed()
+        .filter(space=space)
+        .select_related("region", "departement")
+        .prefetch_related(
+            "thematiques",
+            "tags",
+            Prefetch(
+                "coauthorships",
+                queryset=Coauthorship.objects.accepted()
+                .select_related("user")
+                .order_by("created_at", "pk"),
+                to_attr="accepted_coauthorships",
+            ),
+        )
+        .with_comment_count()
+        .order_by("pk")
+    )
+    for proposal in proposals.iterator(chunk_size=CHUNK):
+        yield {
+            "id": proposal.pk,
+            "titre": proposal.title,
+            "description": proposal.body,
+            "auteurs": ", ".join(str(user) for user in proposal.authors),
+            "thematiques": ", ".join(t.name for t in proposal.thematiques.all()),
+            "mots_cles": ", ".join(t.name for t in proposal.tags.all()),
+            "territoire": str(proposal.territory or ""),
+            "votes": None if settings.counts_hidden else proposal.vote_count,
+            "retenue": None if settings.counts_hidden else settings.is_retained(proposal),
+            "commentaires": proposal.comment_count,
+            "etat": proposal.get_state_display() if proposal.state else "",
+            "reponse": proposal.answer,
+            "retiree": proposal.is_withdrawn,
+            "publiee_le": proposal.published_at,
+            "adresse": proposal.get_absolute_url(),
+        }

@@ -1,0 +1,108 @@
+"""The space's list: filters, their counts and the orders, in a fixed number of queries."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from proposals.models import Proposal, State
+from taxonomy.models import Thematique
+
+UNANSWERED = "unanswered"
+TAGS_SHOWN = 15
+
+
+def base_queryset(space, query=""):
+    proposals = Proposal.objects.listed().filter(space=space)
+    return proposals.search(query) if query else proposals
+
+
+def apply_filters(proposals, data, user):
+    proposals = proposals.withdrawn() if data.get("withdrawn") else proposals.active()
+    state = data.get("state")
+    if state == UNANSWERED:
+        proposals = proposals.filter(state="")
+    elif state:
+        proposals = proposals.filter(state=state)
+    if data.get("thematique"):
+        proposals = proposals.filter(thematiques__slug=data["thematique"])
+    if data.get("tag"):
+        proposals = proposals.filter(tags__slug=data["tag"])
+    if data.get("region"):
+        region = data["region"]
+        proposals = proposals.filter(Q(region=region) | Q(departement__region=region))
+    if user.is_authenticated and data.get("mine"):
+        proposals = proposals.authored_by(user)
+    if user.is_authenticated and data.get("voted"):
+        proposals = proposals.voted_by(user)
+    return proposals
+
+
+def apply_order(proposals, order, *, seed, query, counts_hidden):
+    if order == "votes" and not counts_hidden:
+        return proposals.order_by("-vote_count", "-published_at")
+    if order == "recent":
+        return proposals.order_by("-published_at", "-pk")
+    if order == "comments":
+        return proposals.with_comment_count().order_by(F("comment_count").desc(), "-pk")
+    if query and not order:
+        return proposals.order_by("-rank", "-pk")
+    return proposals.shuffled(seed)
+
+
+def facet_counts(proposals, user):
+    """How many proposals each filter would show (within the current text query)."""
+    active = Q(withdrawn_at__isnull=True)
+    aggregates = {
+        "total": Count("pk", filter=active),
+        "withdrawn": Count("pk", filter=~active),
+        UNANSWERED: Count("pk", filter=active & Q(state="")),
+        **{value: Count("pk", filter=active & Q(state=value)) for value in State.values},
+    }
+    if user.is_authenticated:
+        mine = proposals.authored_by(user).values("pk")
+        voted = proposals.voted_by(user).values("pk")
+        aggregates["mine"] = Count("pk", filter=active & Q(pk__in=mine))
+        aggregates["voted"] = Count("pk", filter=active & Q(pk__in=voted))
+    return proposals.order_by().aggregate(**aggregates)
+
+
+def state_choices(counts):
+    return [
+        ("", _("Tous les états (%(count)d)") % {"count": counts["total"]}),
+        (UNANSWERED, _("Sans réponse (%(count)d)") % {"count": counts[UNANSWERED]}),
+        *[(value, f"{label} ({counts[value]})") for value, label in State.choices],
+    ]
+
+
+def label_counts(form, counts, user):
+    """Show each filter's count in its label; members-only filters for members only."""
+    if user.is_authenticated:
+        for name in ("mine", "voted"):
+            form.fields[name].label = f"{form.fields[name].label} ({counts[name]})"
+    else:
+        del form.fields["mine"], form.fields["voted"]
+    form.fields["withdrawn"].label = f"{form.fields['withdrawn'].label} ({counts['withdrawn']})"
+
+
+def thematique_choices(proposals):
+    rows = (
+        Thematique.objects.filter(proposals__in=proposals.active().values("pk"))
+        .annotate(total=Count("proposals"))
+        .order_by("slug")
+    )
+    return [("", _("Toutes les thématiques"))] + [
+        (row.slug, f"{row.name} ({row.total})") for row in rows
+    ]
+
+
+def popular_tags(proposals):
+    content_type = ContentType.objects.get_for_model(Proposal)
+    return (
+        Tag.objects.filter(
+            taggit_taggeditem_items__content_type=content_type,
+            taggit_taggeditem_items__object_id__in=proposals.active().values("pk"),
+        )
+        .annotate(total=Count("taggit_taggeditem_items"))
+        .order_by("-total", "name")[:TAGS_SHOWN]
+    )

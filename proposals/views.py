@@ -1,0 +1,496 @@
+import csv
+import json
+import random
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from participation.models import Action, SpacePage
+from participation.permissions import can
+from participation.utils import is_visible_to
+from proposals import listing
+from proposals.exports import export_rows
+from proposals.forms import AnswerForm, FilterForm, InviteForm, MergeForm, ProposalForm
+from proposals.models import Attachment, Coauthorship, Proposal, ProposalSettings, Vote
+from proposals.services import answers, authoring, votes
+
+PAGE_SIZE = 20
+SIMILAR_MIN_LENGTH = 8
+SEED_SESSION_KEY = "proposals_seed"
+
+
+# --- Lookups --------------------------------------------------------------------------------
+def _space(request, slug):
+    space = SpacePage.objects.live().filter(slug=slug).first()
+    if space is None or not space.module_enabled("proposals"):
+        raise Http404
+    if not can(request.user, Action.VIEW, space):
+        raise Http404
+    return space
+
+
+def _proposal(request, pk, queryset=None):
+    proposal = get_object_or_404(
+        (queryset if queryset is not None else Proposal.objects).select_related(
+            "space", "merged_into"
+        ),
+        pk=pk,
+    )
+    if not proposal.space.live or not is_visible_to(proposal, request.user):
+        raise Http404
+    return proposal
+
+
+def _back(request, proposal):
+    next_url = request.POST.get("next")
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        return redirect(next_url)
+    return redirect(proposal.get_absolute_url())
+
+
+def _seed(request):
+    """Decidim's default order: random, but stable for one visitor so that paging works."""
+    if SEED_SESSION_KEY not in request.session:
+        request.session[SEED_SESSION_KEY] = random.randint(1, 10**9)
+    return request.session[SEED_SESSION_KEY]
+
+
+def _vote_statuses(proposals, vote_context):
+    for proposal in proposals:
+        proposal.vote_status = votes.vote_status(
+            proposal, getattr(proposal, "has_my_vote", False), vote_context
+        )
+
+
+# --- Browsing -------------------------------------------------------------------------------
+def proposal_list(request, space_slug):
+    space = _space(request, space_slug)
+    user = request.user
+    settings = ProposalSettings.for_space(space)
+    query = request.GET.get("q", "").strip()[:200]
+    base = listing.base_queryset(space, query)
+    counts = listing.facet_counts(base, user)
+    # Choices and labels carry the counts, and are set before validating the choices.
+    form = FilterForm(request.GET or None)
+    form.fields["state"].choices = listing.state_choices(counts)
+    form.fields["thematique"].choices = listing.thematique_choices(base)
+    listing.label_counts(form, counts, user)
+    if settings.counts_hidden:
+        form.fields["order"].choices = [c for c in form.fields["order"].choices if c[0] != "votes"]
+    data = form.cleaned_data if form.is_valid() else {}
+    proposals = listing.apply_order(
+        listing.apply_filters(base, data, user),
+        data.get("order", ""),
+        seed=_seed(request),
+        query=query,
+        counts_hidden=settings.counts_hidden,
+    )
+    page_obj = Paginator(proposals.for_cards(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    vote_context = votes.space_vote_context(user, space, settings)
+    _vote_statuses(page_obj.object_list, vote_context)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "proposals/proposal_list.html",
+        {
+            "space": space,
+            "form": form,
+            "page_obj": page_obj,
+            "query_string": params.urlencode(),
+            "counts": counts,
+            "tags": listing.popular_tags(base),
+            "current_tag": data.get("tag", ""),
+            "vote_context": vote_context,
+            "can_propose": authoring.can_propose(user, space),
+        },
+    )
+
+
+def results(request, space_slug):
+    """ "Priorités du réseau": the space's proposals ranked by votes, with their states."""
+    space = _space(request, space_slug)
+    settings = ProposalSettings.for_space(space)
+    proposals = (
+        Proposal.objects.listed()
+        .active()
+        .filter(space=space)
+        .prefetch_related("thematiques")
+        .order_by("-vote_count", "published_at")
+    )
+    page_obj = Paginator(proposals, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "proposals/results.html",
+        {
+            "space": space,
+            "settings": settings,
+            "page_obj": page_obj,
+            "rank_offset": page_obj.start_index() - 1,
+        },
+    )
+
+
+def proposal_detail(request, pk):
+    user = request.user
+    proposal = _proposal(
+        request,
+        pk,
+        Proposal.objects.select_related(
+            "region", "departement", "answered_by", "space"
+        ).prefetch_related(
+            "thematiques",
+            "tags",
+            "attachments",
+            Prefetch(
+                "coauthorships",
+                queryset=Coauthorship.objects.accepted()
+                .select_related("user")
+                .order_by("created_at", "pk"),
+                to_attr="accepted_coauthorships",
+            ),
+        ),
+    )
+    space = proposal.space
+    vote_context = votes.space_vote_context(user, space)
+    has_voted = user.is_authenticated and Vote.objects.filter(proposal=proposal, user=user).exists()
+    proposal.vote_status = votes.vote_status(proposal, has_voted, vote_context)
+    is_author = proposal.is_author(user)
+    context = {
+        "proposal": proposal,
+        "space": space,
+        "vote_context": vote_context,
+        "is_author": is_author,
+        "can_edit": authoring.can_edit(user, proposal),
+        "can_withdraw": authoring.can_withdraw(user, proposal),
+        "can_leave": authoring.can_leave(user, proposal),
+        "can_moderate": answers.can_moderate(user, proposal),
+        "invitation": authoring.pending_invitation(user, proposal),
+        "merged_proposals": proposal.merged_proposals.all(),
+        "share_url": request.build_absolute_uri(proposal.get_absolute_url()),
+    }
+    if is_author:
+        context["pending_coauthors"] = (
+            proposal.coauthorships.pending().select_related("user").order_by("created_at")
+        )
+        if authoring.can_invite(user, proposal):
+            context["invite_form"] = InviteForm()
+    if not proposal.is_published:
+        context["similar"] = _similar(proposal.space, proposal.title, exclude=proposal.pk)
+        context["can_publish"] = authoring.can_propose(user, space)
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+def _similar(space, title, exclude=None):
+    if len(title.strip()) < SIMILAR_MIN_LENGTH:
+        return []
+    proposals = Proposal.objects.listed().filter(space=space)
+    if exclude:
+        proposals = proposals.exclude(pk=exclude)
+    return list(proposals.similar_to(title.strip()))
+
+
+def similar(request, space_slug):
+    """The htmx fragment shown under the title while a member types it."""
+    space = _space(request, space_slug)
+    title = request.GET.get("title", "")[:200]
+    return render(
+        request,
+        "proposals/includes/similar.html",
+        {"similar": _similar(space, title), "space": space},
+    )
+
+
+def attachment(request, pk, attachment_pk):
+    """Served through the proposal's permissions, so that private spaces stay private."""
+    proposal = _proposal(request, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, proposal=proposal)
+    content_type = "application/pdf" if item.kind == "pdf" else None
+    response = FileResponse(item.file.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{slugify(item.title)[:80] or "fichier"}"'
+    return response
+
+
+# --- Authoring ------------------------------------------------------------------------------
+def _save_attachments(proposal, form):
+    for upload, kind, extension in form.checked_attachments:
+        item = Attachment(proposal=proposal, title=upload.name[:200], kind=kind, size=upload.size)
+        item.file.save(f"{uuid.uuid4().hex}.{extension}", File(upload), save=True)
+
+
+@login_required
+def proposal_create(request, space_slug):
+    space = _space(request, space_slug)
+    if not authoring.can_propose(request.user, space):
+        raise PermissionDenied
+    similar_url = reverse("proposals:similar", args=[space.slug])
+    form = ProposalForm(
+        request.POST or None, request.FILES or None, space=space, similar_url=similar_url
+    )
+    if request.method == "POST" and form.is_valid():
+        proposal = authoring.create_draft(request.user, space, **form.proposal_fields())
+        _save_attachments(proposal, form)
+        messages.info(
+            request,
+            _("Relisez votre proposition : elle n’est pas encore publiée."),
+        )
+        return redirect(proposal.get_absolute_url())
+    return render(
+        request,
+        "proposals/proposal_form.html",
+        {"form": form, "space": space, "similar": _similar(space, form["title"].value() or "")},
+    )
+
+
+@login_required
+def proposal_edit(request, pk):
+    proposal = _proposal(request, pk)
+    if not authoring.can_edit(request.user, proposal):
+        raise PermissionDenied
+    space = proposal.space
+    form = ProposalForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=proposal,
+        space=space,
+        similar_url=reverse("proposals:similar", args=[space.slug]),
+        existing_attachments=proposal.attachments.count(),
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = form.proposal_fields()
+        proposal.refresh_from_db()  # the form wrote its values on the instance
+        authoring.update(request.user, proposal, **fields)
+        _save_attachments(proposal, form)
+        removed = request.POST.getlist("remove_attachment")
+        if removed:
+            for item in proposal.attachments.filter(pk__in=removed):
+                item.file.delete(save=False)
+                item.delete()
+        messages.success(request, _("Votre proposition est modifiée."))
+        return redirect(proposal.get_absolute_url())
+    return render(
+        request,
+        "proposals/proposal_form.html",
+        {
+            "form": form,
+            "space": space,
+            "proposal": proposal,
+            "attachments": proposal.attachments.all(),
+            "similar": [],
+        },
+    )
+
+
+@require_POST
+@login_required
+def proposal_publish(request, pk):
+    proposal = _proposal(request, pk)
+    authoring.publish(request.user, proposal)
+    messages.success(request, _("Votre proposition est publiée. Merci !"))
+    return redirect(proposal.get_absolute_url())
+
+
+@require_POST
+@login_required
+def proposal_delete_draft(request, pk):
+    proposal = _proposal(request, pk)
+    space = proposal.space
+    authoring.delete_draft(request.user, proposal)
+    messages.success(request, _("Le brouillon est supprimé."))
+    return redirect("proposals:list", space.slug)
+
+
+@require_POST
+@login_required
+def proposal_withdraw(request, pk):
+    proposal = _proposal(request, pk)
+    authoring.withdraw(request.user, proposal)
+    messages.success(request, _("Votre proposition est retirée ; elle reste visible."))
+    return redirect(proposal.get_absolute_url())
+
+
+@require_POST
+@login_required
+def coauthor_invite(request, pk):
+    proposal = _proposal(request, pk)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            authoring.invite(request.user, proposal, form.invitee)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(name)s est invité·e à co-signer.") % {"name": form.invitee.display_name},
+            )
+    else:
+        messages.error(request, " ".join(form.errors["email"]))
+    return redirect(proposal.get_absolute_url() + "#auteurs")
+
+
+@require_POST
+@login_required
+def coauthor_answer(request, pk):
+    proposal = _proposal(request, pk)
+    accept = request.POST.get("answer") == "accept"
+    authoring.answer_invitation(request.user, proposal, accept)
+    if accept:
+        messages.success(request, _("Vous êtes co-auteur·rice de cette proposition."))
+    else:
+        messages.info(request, _("Invitation déclinée."))
+    return redirect(proposal.get_absolute_url())
+
+
+@require_POST
+@login_required
+def coauthor_leave(request, pk):
+    proposal = _proposal(request, pk)
+    authoring.leave(request.user, proposal)
+    messages.success(request, _("Vous n’êtes plus auteur·rice de cette proposition."))
+    return redirect(proposal.get_absolute_url())
+
+
+# --- Voting ---------------------------------------------------------------------------------
+@require_POST
+def proposal_vote(request, pk):
+    """Add or remove the member's support ("action" = add | remove). With htmx, the vote
+    block is replaced in place; without, the member returns to the page they came from."""
+    proposal = _proposal(request, pk)
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    error = ""
+    try:
+        if request.POST.get("action") == "remove":
+            votes.unvote(request.user, proposal)
+        else:
+            votes.vote(request.user, proposal)
+    except votes.VoteLimitReached:
+        error = _("Vous avez utilisé tous vos votes : retirez-en un pour soutenir celle-ci.")
+    proposal.refresh_from_db()
+    vote_context = votes.space_vote_context(request.user, proposal.space)
+    has_voted = Vote.objects.filter(proposal=proposal, user=request.user).exists()
+    proposal.vote_status = votes.vote_status(proposal, has_voted, vote_context)
+    if request.htmx:
+        return render(
+            request,
+            "proposals/includes/vote_response.html",
+            {
+                "proposal": proposal,
+                "vote_context": vote_context,
+                "error": error,
+                "compact": request.POST.get("compact") == "1",
+                "next": request.POST.get("next", ""),
+            },
+        )
+    if error:
+        messages.error(request, error)
+    return _back(request, proposal)
+
+
+# --- Moderation -----------------------------------------------------------------------------
+@login_required
+def proposal_answer(request, pk):
+    proposal = _proposal(request, pk)
+    if not answers.can_moderate(request.user, proposal):
+        raise PermissionDenied
+    form = AnswerForm(request.POST or None, instance=proposal)
+    if request.method == "POST" and form.is_valid():
+        answers.answer(
+            request.user, proposal, form.cleaned_data["state"], form.cleaned_data["answer"]
+        )
+        messages.success(request, _("La réponse officielle est publiée."))
+        return redirect(proposal.get_absolute_url())
+    return render(
+        request,
+        "proposals/moderation_form.html",
+        {"form": form, "proposal": proposal, "title": _("Répondre officiellement")},
+    )
+
+
+@login_required
+def proposal_merge(request, pk):
+    proposal = _proposal(request, pk)
+    if not answers.can_moderate(request.user, proposal):
+        raise PermissionDenied
+    form = MergeForm(request.POST or None, proposal=proposal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kept = answers.merge(request.user, proposal, form.cleaned_data["kept"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Les propositions sont fusionnées."))
+            return redirect(kept.get_absolute_url())
+    return render(
+        request,
+        "proposals/moderation_form.html",
+        {"form": form, "proposal": proposal, "title": _("Fusionner avec une autre proposition")},
+    )
+
+
+# --- Open data ------------------------------------------------------------------------------
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def export_csv(request, space_slug):
+    space = _space(request, space_slug)
+    rows = export_rows(space)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # so that spreadsheets read the accents right
+        header = None
+        for row in rows:
+            if header is None:
+                header = list(row)
+                yield writer.writerow(header)
+            yield writer.writerow([row[key] for key in header])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="propositions-{space.slug}.csv"'
+    return response
+
+
+def export_json(request, space_slug):
+    space = _space(request, space_slug)
+    body = json.dumps(
+        {"space": space.title, "proposals": list(export_rows(space))},
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
+    )
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="propositions-{space.slug}.json"'
+    return response
+
+
+# --- Space page section ---------------------------------------------------------------------
+SECTION_SIZE = 4
+
+
+def space_section_context(space, request):
+    """The space page's "Propositions" section: the latest ones and the ways in."""
+    proposals = Proposal.objects.listed().active().filter(space=space)
+    return {
+        "space": space,
+        "latest": proposals.order_by("-published_at")[:SECTION_SIZE],
+        "total": proposals.count(),
+        "can_propose": authoring.can_propose(request.user, space),
+        "settings": ProposalSettings.for_space(space),
+    }

@@ -1,0 +1,41 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from members.roles import MODERATEURS, ensure_roles
+from proposals.models import ProposalSettings
+from tests.factories import UserFactory, make_space
+
+
+def phase(**opens):
+    today = timezone.localdate()
+    return {
+        "title": "Phase en cours",
+        "start_date": today - timedelta(days=3),
+        "end_date": today + timedelta(days=3),
+        **opens,
+    }
+
+
+@pytest.fixture
+def propose_space(db):
+    """A space whose current phase opens proposals and comments."""
+    return make_space("Appel à propositions", [phase(opens_propose=True, opens_comment=True)])
+
+
+@pytest.fixture
+def vote_space(db):
+    """A space in its vote phase, 3 votes per member, retained from 2 votes."""
+    space = make_space("Priorités du réseau", [phase(opens_vote=True, opens_comment=True)])
+    ProposalSettings.objects.create(space=space, vote_limit=3, threshold=2)
+    return space
+
+
+@pytest.fixture
+def moderator(db):
+    ensure_roles(Group, Permission)
+    user = UserFactory(display_name="Modératrice")
+    user.groups.add(Group.objects.get(name=MODERATEURS))
+    return user
