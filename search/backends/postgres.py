@@ -11,7 +11,16 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection, transaction
-from django.db.models import Count, F, FloatField, Func, Q, TextField, Value
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf, Substr
 from django.utils import timezone
@@ -48,13 +57,6 @@ FILTERS = {
     "territory": lambda values: Q(territories__overlap=list(values)),
     "year": lambda values: Q(year__in=[int(v) for v in values if v.isdigit()]),
 }
-FACET_COLUMNS = {
-    "kind": "kind",
-    "thematique": "thematiques",
-    "territory": "territories",
-    "year": "year",
-}
-ARRAY_COLUMNS = {"thematiques", "territories"}
 
 
 class PostgresBackend(SearchBackend):
@@ -102,17 +104,8 @@ class PostgresBackend(SearchBackend):
         conditions = {
             name: FILTERS[name](values) for name, values in request.filters.items() if values
         }
-        matching = visible.filter(*conditions.values())
-        total = matching.count()
-        hits = _hits(matching, query, request) if total else []
-        facets = {
-            name: _facet_counts(
-                visible.filter(*(c for other, c in conditions.items() if other != name)),
-                FACET_COLUMNS[name],
-                request.facet_size,
-            )
-            for name in FACETS
-        }
+        total, facets = _count_and_facets(visible, conditions, request.facet_size)
+        hits = _hits(visible.filter(*conditions.values()), query, request) if total else []
         suggestion = None
         if query is not None and not total:
             suggestion = _did_you_mean(request.text, _visible(request.principals))
@@ -188,50 +181,43 @@ def _excerpt_source():
 
 
 def _hits(matching, query, request: SearchRequest) -> list[Hit]:
+    """The page's rows in order, then excerpts for those rows only: ts_headline is costly."""
     by_date = [F("date").desc(nulls_last=True), "-id"]
-    if query is None:
-        rows = matching.annotate(excerpt=Substr(_excerpt_source(), 1, 300)).order_by(*by_date)
+    if query is None or request.sort == "date":
+        ordered = matching.order_by(*by_date)
     else:
-        rows = matching.annotate(
-            score=SearchRank(F("search_vector"), query, cover_density=True) * RECENCY_BOOST,
-            excerpt=SearchHeadline(
-                _excerpt_source(),
-                query,
-                config=TS_CONFIG,
-                start_sel=HIGHLIGHT_START,
-                stop_sel=HIGHLIGHT_END,
-                max_words=40,
-                min_words=20,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+        score = SearchRank(F("search_vector"), query, cover_density=True) * RECENCY_BOOST
+        ordered = matching.annotate(score=score).order_by("-score", *by_date)
+    ids = list(
+        ordered.values_list("id", flat=True)[request.offset : request.offset + request.limit]
+    )
+    if query is None:
+        excerpt = Substr(_excerpt_source(), 1, 300)
+    else:
+        excerpt = SearchHeadline(
+            _excerpt_source(),
+            query,
+            config=TS_CONFIG,
+            start_sel=HIGHLIGHT_START,
+            stop_sel=HIGHLIGHT_END,
+            max_words=40,
+            min_words=20,
+            max_fragments=2,
+            fragment_delimiter=" … ",
         )
-        rows = (
-            rows.order_by(*by_date) if request.sort == "date" else rows.order_by("-score", *by_date)
-        )
-    rows = rows.values(
-        "content_type_id",
-        "object_id",
-        "kind",
-        "title",
-        "url",
-        "date",
-        "thematiques",
-        "territories",
-        "excerpt",
-    )[request.offset : request.offset + request.limit]
+    rows = SearchEntry.objects.filter(id__in=ids).annotate(excerpt=excerpt).in_bulk(ids)
     return [
         Hit(
-            key=f"{row['content_type_id']}-{row['object_id']}",
-            kind=row["kind"],
-            title=row["title"],
-            url=row["url"],
-            date=row["date"],
-            thematiques=row["thematiques"],
-            territories=row["territories"],
-            excerpt=_trim(row["excerpt"]) if query is None else row["excerpt"],
+            key=f"{row.content_type_id}-{row.object_id}",
+            kind=row.kind,
+            title=row.title,
+            url=row.url,
+            date=row.date,
+            thematiques=row.thematiques,
+            territories=row.territories,
+            excerpt=_trim(row.excerpt) if query is None else row.excerpt,
         )
-        for row in rows
+        for row in (rows[pk] for pk in ids)
     ]
 
 
@@ -241,23 +227,50 @@ def _trim(text: str, length: int = 240) -> str:
     return text[:length].rsplit(" ", 1)[0] + " …"
 
 
-def _facet_counts(entries, column: str, size: int) -> list[FacetCount]:
-    if column not in ARRAY_COLUMNS:
-        rows = (
-            entries.exclude(**{f"{column}__isnull": True})
-            .values_list(column)
-            .annotate(n=Count("id"))
-            .order_by("-n", column)[:size]
-        )
-        return [FacetCount(value=str(value), count=n) for value, n in rows]
-    sql, params = entries.values("id", column).query.sql_with_params()
+def _count_and_facets(visible, conditions: dict, size: int):
+    """The total and every facet's counts in one pass over the matching entries.
+
+    Each facet is counted with the other facets' filters only, so that choosing a
+    thematique still shows how many results the other thematiques would give.
+    """
+    flags = {
+        f"f_{name}": ExpressionWrapper(conditions.get(name, Q(pk__isnull=False)), BooleanField())
+        for name in FACETS
+    }
+    sql, params = (
+        visible.annotate(**flags)
+        .values("kind", "year", "thematiques", "territories", *flags)
+        .query.sql_with_params()
+    )
+
+    def where(excluded=None):
+        return " AND ".join(f"f_{name}" for name in FACETS if name != excluded)
+
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT v, COUNT(*) AS n FROM ({sql}) AS s CROSS JOIN LATERAL unnest(s.{column}) AS v"
-            " GROUP BY v ORDER BY n DESC, v LIMIT %s",
-            [*params, size],
+            f"WITH m AS MATERIALIZED ({sql})"
+            f" SELECT 'total', '', COUNT(*) FROM m WHERE {where()}"
+            f" UNION ALL SELECT 'kind', kind, COUNT(*) FROM m WHERE {where('kind')} GROUP BY kind"
+            f" UNION ALL SELECT 'year', year::text, COUNT(*) FROM m"
+            f" WHERE year IS NOT NULL AND {where('year')} GROUP BY year"
+            f" UNION ALL SELECT 'thematique', v, COUNT(*) FROM m, unnest(m.thematiques) AS v"
+            f" WHERE {where('thematique')} GROUP BY v"
+            f" UNION ALL SELECT 'territory', v, COUNT(*) FROM m, unnest(m.territories) AS v"
+            f" WHERE {where('territory')} GROUP BY v",
+            params,
         )
-        return [FacetCount(value=value, count=n) for value, n in cursor.fetchall()]
+        rows = cursor.fetchall()
+    total = 0
+    facets = {name: [] for name in FACETS}
+    for name, value, count in rows:
+        if name == "total":
+            total = count
+        else:
+            facets[name].append(FacetCount(value=value, count=count))
+    for name, counts in facets.items():
+        key = (lambda c: -int(c.value)) if name == "year" else (lambda c: (-c.count, c.value))
+        facets[name] = sorted(counts, key=key)[:size]
+    return total, facets
 
 
 def _did_you_mean(text: str, visible) -> str | None:

@@ -1,0 +1,324 @@
+"""Search latency at network scale: PostgreSQL backend, 100,000 synthetic French documents.
+
+    .venv/bin/python bench/search_latency.py [--documents 100000] [--repeat 20] [--keep]
+
+Creates a throw-away database (test_maillage_search_bench on the embedded server, or the
+DATABASE_URL's server), indexes the documents in bulk through the backend's ``rebuild``,
+then times ``search`` (text, facets, visibility, excerpts) and ``suggest`` for a set of
+realistic queries as a visitor and as a member. Prints p50/p95 per query and overall and
+writes the table as JSON under bench/results/. Not a test: figures depend on the machine.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings.test")
+os.environ.setdefault("MAILLAGE_TEST_DB_SUFFIX", "_search_bench")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from search.backends.base import SearchRequest  # noqa: E402
+from search.backends.postgres import PostgresBackend  # noqa: E402
+from search.registry import Audience, SearchDocument  # noqa: E402
+
+KINDS = ["actualite", "ressource", "experience", "thematique", "proposition", "debat", "evenement"]
+SUBJECTS = (
+    "politique de la ville, contrat de ville, renouvellement urbain, quartiers prioritaires, "
+    "conseil citoyen, participation des habitants, emploi des jeunes, insertion professionnelle, "
+    "réussite éducative, cité éducative, santé mentale, atelier santé ville, tranquillité publique, "
+    "médiation sociale, gestion urbaine de proximité, jardins partagés, mobilité, logement social, "
+    "lutte contre les discriminations, égalité femmes-hommes, culture, sport, numérique, "
+    "développement économique, commerce de proximité, transition écologique, précarité énergétique, "
+    "accès aux droits, petite enfance, parentalité, prévention de la délinquance, observation "
+    "territoriale, évaluation, mémoire des quartiers, habitat dégradé, copropriétés, budget participatif"
+).split(", ")
+FORMATS = [
+    "Guide pratique",
+    "Retour d'expérience",
+    "Rencontre régionale",
+    "Fiche repère",
+    "Étude",
+    "Webinaire",
+    "Journée d'échanges",
+    "Appel à projets",
+    "Synthèse",
+    "Boîte à outils",
+]
+VERBS = [
+    "accompagner",
+    "évaluer",
+    "mobiliser",
+    "financer",
+    "animer",
+    "coordonner",
+    "observer",
+    "développer",
+    "renforcer",
+    "expérimenter",
+    "construire",
+    "partager",
+]
+NOUNS = [
+    "les habitants",
+    "les associations",
+    "les bailleurs",
+    "les collectivités",
+    "les services de l'État",
+    "les délégués du préfet",
+    "les chefs de projet",
+    "les centres sociaux",
+    "les écoles",
+    "les entreprises",
+    "les jeunes",
+    "les familles",
+    "les élus",
+    "les partenaires",
+]
+LINKS = ["dans", "avec", "pour", "auprès de", "autour de", "grâce à"]
+PLACES = [
+    "Marseille",
+    "Roubaix",
+    "Saint-Denis",
+    "Villeurbanne",
+    "Nantes",
+    "Toulouse",
+    "Grigny",
+    "Clichy-sous-Bois",
+    "Amiens",
+    "Mulhouse",
+    "Pointe-à-Pitre",
+    "Cayenne",
+    "Vaulx-en-Velin",
+]
+QUERIES = [
+    "politique de la ville",
+    "evaluation contrat de ville",
+    "renouvellement urbain",
+    "jardins partagés",
+    "santé mentale quartiers",
+    "emploi des jeunes",
+    "participation habitants",
+    "conseils citoyens",
+    "médiation sociale Marseille",
+    "réussite éducative",
+    "précarité énergétique copropriétés",
+    "guide pratique mobilité",
+    "retour d'expérience budget participatif",
+    "evaluaton",  # typo: no match, "Vouliez-vous dire"
+    "tranquilité publique",  # typo that stemming does not absorb
+]
+PREFIXES = ["poli", "renouv", "jard", "santé m", "eval", "médiation so"]
+
+
+def sentence(rng, focus):
+    """Documents are about a few subjects: most sentences return to them."""
+    other = focus[0] if rng.random() < 0.8 else rng.choice(SUBJECTS)
+    return (
+        f"{rng.choice(VERBS).capitalize()} {rng.choice(NOUNS)} {rng.choice(LINKS)} "
+        f"{rng.choice(focus)} à {rng.choice(PLACES)}, {rng.choice(LINKS)} {other}."
+    )
+
+
+def documents(count, content_type_id, thematiques, territories, rng):
+    now = datetime.datetime.now(datetime.UTC)
+    batch = []
+    for pk in range(1, count + 1):
+        roll = rng.random()
+        audience, groups = Audience.PUBLIC, []
+        if roll > 0.95:
+            audience, groups = Audience.RESTRICTED, [rng.randint(1, 50)]
+        elif roll > 0.85:
+            audience = Audience.MEMBERS
+        focus = rng.sample(SUBJECTS, k=2)
+        batch.append(
+            SearchDocument(
+                title=f"{rng.choice(FORMATS)} : {focus[0]} à {rng.choice(PLACES)}",
+                url=f"/bench/{pk}/",
+                extra=rng.choice(SUBJECTS) + " · " + rng.choice(NOUNS),
+                body=" ".join(sentence(rng, focus) for _ in range(rng.randint(6, 30))),
+                date=now - datetime.timedelta(days=rng.randint(0, 5 * 365)),
+                thematiques=rng.sample(thematiques, k=min(len(thematiques), rng.randint(1, 3))),
+                territories=rng.choice(territories),
+                audience=audience,
+                allowed_group_ids=groups,
+                kind=rng.choice(KINDS),
+                content_type_id=content_type_id,
+                object_id=pk,
+            )
+        )
+        if len(batch) == 1000:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def timed(function, repeat):
+    function()  # warm the caches once
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings, result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--keep", action="store_true", help="keep the database for another run")
+    args = parser.parse_args()
+    rng = random.Random(42)
+
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
+    try:
+        from taxonomy.models import Departement, Thematique
+
+        backend = PostgresBackend()
+        thematiques = list(Thematique.objects.values_list("slug", flat=True)) or ["sante"]
+        territories = [
+            [f"departement:{code}", f"region:{region}"]
+            for code, region in Departement.objects.values_list("code", "region__code")
+        ] or [[]]
+        content_type_id = ContentType.objects.get(app_label="members", model="profile").pk
+
+        start = time.perf_counter()
+        backend.rebuild(documents(args.documents, content_type_id, thematiques, territories, rng))
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE search_searchentry")
+            cursor.execute("VACUUM ANALYZE search_searchterm")
+            cursor.execute("SELECT pg_size_pretty(pg_total_relation_size('search_searchentry'))")
+            size = cursor.fetchone()[0]
+        indexing_seconds = time.perf_counter() - start
+        print(f"{args.documents} documents indexés en {indexing_seconds:.1f} s ({size})")  # noqa: T201
+
+        visitor, member = ["public"], ["public", "members", "user:1", "group:7"]
+        cases = []
+        for text in QUERIES:
+            cases.append(("visiteur", text, SearchRequest(text=text, principals=visitor)))
+            cases.append(("membre", text, SearchRequest(text=text, principals=member)))
+        cases += [
+            (
+                "membre",
+                "santé + thématique",
+                SearchRequest(
+                    text="santé", filters={"thematique": (thematiques[0],)}, principals=member
+                ),
+            ),
+            (
+                "membre",
+                "emploi, tri par date",
+                SearchRequest(text="emploi", sort="date", principals=member),
+            ),
+            (
+                "membre",
+                "quartiers, page 5",
+                SearchRequest(text="quartiers", offset=80, principals=member),
+            ),
+            ("visiteur", "(sans mots) navigation", SearchRequest(principals=visitor)),
+        ]
+        rows = []
+        for who, label, request in cases:
+            timings, result = timed(lambda r=request: backend.search(r), args.repeat)
+            rows.append(
+                {
+                    "operation": "search",
+                    "user": who,
+                    "query": label,
+                    "results": result.total,
+                    "suggestion": result.suggestion,
+                    "p50_ms": round(percentile(timings, 0.5), 1),
+                    "p95_ms": round(percentile(timings, 0.95), 1),
+                    "all_ms": timings,
+                }
+            )
+        for prefix in PREFIXES:
+            timings, result = timed(lambda p=prefix: backend.suggest(p, visitor), args.repeat)
+            rows.append(
+                {
+                    "operation": "suggest",
+                    "user": "visiteur",
+                    "query": prefix,
+                    "results": len(result),
+                    "suggestion": None,
+                    "p50_ms": round(percentile(timings, 0.5), 1),
+                    "p95_ms": round(percentile(timings, 0.95), 1),
+                    "all_ms": timings,
+                }
+            )
+
+        print(
+            f"\n{'opération':<8} {'qui':<9} {'requête':<42} {'résultats':>9} {'p50 ms':>8} {'p95 ms':>8}"
+        )  # noqa: T201
+        for row in rows:
+            print(  # noqa: T201
+                f"{row['operation']:<8} {row['user']:<9} {row['query'][:42]:<42} "
+                f"{row['results']:>9} {row['p50_ms']:>8} {row['p95_ms']:>8}"
+                + (f"  → « {row['suggestion']} »" if row["suggestion"] else "")
+            )
+        overall = {}
+        for operation in ("search", "suggest"):
+            every = [t for row in rows if row["operation"] == operation for t in row["all_ms"]]
+            overall[operation] = {
+                "p50_ms": round(statistics.median(every), 1),
+                "p95_ms": round(percentile(every, 0.95), 1),
+            }
+            print(
+                f"{operation:<8} toutes requêtes confondues : p50 {overall[operation]['p50_ms']} ms, "  # noqa: T201
+                f"p95 {overall[operation]['p95_ms']} ms"
+            )
+
+        results_dir = ROOT / "bench" / "results"
+        results_dir.mkdir(exist_ok=True)
+        path = results_dir / f"search-latency-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
+        path.write_text(
+            json.dumps(
+                {
+                    "documents": args.documents,
+                    "repeat": args.repeat,
+                    "backend": "postgresql",
+                    "indexing_seconds": round(indexing_seconds, 1),
+                    "table_size": size,
+                    "machine": {
+                        "python": platform.python_version(),
+                        "cpus": os.cpu_count(),
+                        "platform": platform.platform(),
+                    },
+                    "overall": overall,
+                    "queries": [{k: v for k, v in row.items() if k != "all_ms"} for row in rows],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        print(f"\nRésultats : {path.relative_to(ROOT)}")  # noqa: T201
+    finally:
+        if not args.keep:
+            connection.creation.destroy_test_db(
+                connection.settings_dict["NAME"], verbosity=0, keepdb=False
+            )
+
+
+if __name__ == "__main__":
+    main()
