@@ -56,6 +56,7 @@ def section_context(request, target, form=None):
         "request": request,
         "target": target,
         "content_type": content_type,
+        "comment_content_type": content_type_for(Comment),
         "section_id": f"commentaires-{content_type.pk}-{target.pk}",
         "thread": thread,
         "count": count,
