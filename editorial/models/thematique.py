@@ -9,7 +9,7 @@ from editorial.models.base import BasePage
 from editorial.models.experience import ExperienceIndexPage, ExperiencePage
 from editorial.models.news import NewsIndexPage, NewsPage
 
-LATEST = 4
+LATEST = 3
 
 
 class ThematiqueIndexPage(BasePage):
