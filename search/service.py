@@ -45,6 +45,10 @@ class SearchPage:
     facets: list[FacetGroup]
     labels: dict[str, str]
 
+    @property
+    def has_facets(self) -> bool:
+        return any(group.options for group in self.facets)
+
 
 def search(user, params: dict, query: QueryDict) -> SearchPage:
     number = params["page"]
