@@ -151,3 +151,18 @@ def test_space_index_query_count_does_not_grow(client, django_assert_max_num_que
     with django_assert_max_num_queries(22):
         response = client.get(reverse("participation:index"))
     assert response.status_code == 200
+
+
+def test_editors_edit_a_space_with_its_phases_and_invited_members(client, admin_user, space):
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[space.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Phases" in html and "Membres invités" in html
+
+
+def test_private_spaces_stay_out_of_the_sitemap(client):
+    make_space("Groupe Santé", visibility=Visibility.PRIVATE)
+    make_space("Ouverte")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/ouverte/" in xml and "groupe-sante" not in xml
