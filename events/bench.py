@@ -1,0 +1,40 @@
+from django.db.models import Count
+
+from events.models import Event
+from participation.models import Visibility
+from taxonomy.models import Region
+
+
+def targets():
+    """The agenda (plain, filtered, past), the event with most registrations, the
+    event’s .ics, and a member's registration (idempotent once registered)."""
+    network = Event.objects.filter(space__isnull=True) | Event.objects.filter(
+        space__visibility=Visibility.PUBLIC, space__live=True
+    )
+    busiest = (
+        network.upcoming().annotate(n=Count("registrations")).order_by("-n", "start_at").first()
+    )
+    region = Region.objects.filter(departements__events__isnull=False).first()
+    found = [
+        {"name": "agenda", "path": "/agenda/"},
+        {"name": "agenda (membre)", "path": "/agenda/", "login": True},
+        {"name": "agenda passé", "path": "/agenda/?when=past"},
+    ]
+    if region:
+        found.append(
+            {"name": "agenda filtré", "path": f"/agenda/?region={region.pk}&event_type=rencontre"}
+        )
+    if busiest:
+        url = busiest.get_absolute_url()
+        found += [
+            {"name": "événement", "path": url},
+            {"name": "événement (membre)", "path": url, "login": True},
+            {"name": "événement .ics", "path": f"{url}evenement.ics"},
+            {
+                "name": "inscription à un événement",
+                "path": f"{url}inscription/",
+                "method": "POST",
+                "login": True,
+            },
+        ]
+    return found
