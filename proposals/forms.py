@@ -202,7 +202,9 @@ class FilterForm(forms.Form):
         required=False,
         empty_label=_("Tous les territoires"),
     )
-    tag = forms.SlugField(label=_("Mot-clé"), required=False, widget=forms.HiddenInput)
+    tag = forms.CharField(
+        label=_("Mot-clé"), required=False, max_length=100, widget=forms.HiddenInput
+    )
     mine = forms.BooleanField(label=_("Mes propositions"), required=False)
     voted = forms.BooleanField(label=_("Celles que je soutiens"), required=False)
     withdrawn = forms.BooleanField(label=_("Propositions retirées"), required=False)

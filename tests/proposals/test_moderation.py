@@ -1,0 +1,81 @@
+import pytest
+from django.urls import reverse
+
+from participation.models import Notification
+from participation.services.follows import follow
+from proposals.models import Proposal, Vote
+from proposals.services import answers, votes
+from tests.factories import ProposalFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_moderator_answers_and_authors_and_followers_are_notified(client, moderator, vote_space):
+    author = UserFactory()
+    proposal = ProposalFactory(space=vote_space, author=author)
+    follow(author, proposal)
+    follower = UserFactory()
+    follow(follower, proposal)
+    client.force_login(moderator)
+    response = client.post(
+        reverse("proposals:answer", args=[proposal.pk]),
+        {"state": "accepted", "answer": "Retenue pour le programme de travail 2026."},
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.state == "accepted" and proposal.answered_by == moderator
+    assert set(Notification.objects.values_list("recipient", flat=True)) == {
+        author.pk,
+        follower.pk,
+    }
+    page = client.get(proposal.get_absolute_url()).content.decode()
+    assert "Réponse officielle" in page and "Retenue pour le programme" in page
+
+
+def test_members_cannot_answer_or_merge(member_client, vote_space):
+    proposal = ProposalFactory(space=vote_space)
+    assert member_client.get(reverse("proposals:answer", args=[proposal.pk])).status_code == 403
+    assert member_client.get(reverse("proposals:merge", args=[proposal.pk])).status_code == 403
+
+
+def test_merge_moves_votes_without_counting_a_member_twice(client, moderator, vote_space):
+    kept, duplicate = ProposalFactory.create_batch(2, space=vote_space)
+    both, only_kept, only_duplicate = UserFactory.create_batch(3)
+    for voter in (both, only_kept):
+        votes.vote(voter, kept)
+    for voter in (both, only_duplicate):
+        votes.vote(voter, duplicate)
+    follower = UserFactory()
+    follow(follower, duplicate)
+
+    client.force_login(moderator)
+    client.post(reverse("proposals:merge", args=[duplicate.pk]), {"kept": kept.pk})
+
+    kept.refresh_from_db()
+    duplicate.refresh_from_db()
+    assert kept.vote_count == 3
+    assert set(Vote.objects.filter(proposal=kept).values_list("user", flat=True)) == {
+        both.pk,
+        only_kept.pk,
+        only_duplicate.pk,
+    }
+    assert duplicate.merged_into == kept and duplicate.vote_count == 0
+    assert not Vote.objects.filter(proposal=duplicate).exists()
+    page = client.get(duplicate.get_absolute_url()).content.decode()
+    assert kept.get_absolute_url() in page
+    assert Notification.objects.filter(recipient=follower).exists()
+    # The merged proposal leaves the list and takes no more votes.
+    assert duplicate not in Proposal.objects.listed()
+    with pytest.raises(Exception):  # noqa: B017 — PermissionDenied
+        votes.vote(UserFactory(), duplicate)
+
+
+def test_results_rank_proposals_by_votes_with_their_states(client, vote_space, moderator):
+    first, second, third = ProposalFactory.create_batch(3, space=vote_space)
+    for voter in UserFactory.create_batch(2):
+        votes.vote(voter, second)
+    votes.vote(UserFactory(), third)
+    answers.answer(moderator, second, "implemented", "C’est fait.")
+    response = client.get(reverse("proposals:results", args=[vote_space.slug]))
+    assert list(response.context["page_obj"].object_list) == [second, third, first]
+    assert "Mise en œuvre" in response.content.decode()
