@@ -51,9 +51,9 @@ def demo_space(home):
     return space
 
 
-def _past_comment(author, debate, text, stance):
-    """A comment written while the (now closed) consultation was open: the phase would
-    refuse it through participation's service today."""
+def write_comment(author, debate, text, stance):
+    """A comment stored as is, without the checks, notifications and activity of
+    participation's service: for history (a consultation now closed) and load data."""
     Comment.objects.create(
         content_object=debate,
         site_id=settings.SITE_ID,
@@ -93,7 +93,7 @@ def seed(stdout):
             if space.opens("comment"):
                 post_comment(author, debate, text, stance=stance)
             else:
-                _past_comment(author, debate, text, stance)
+                write_comment(author, debate, text, stance)
         if spec.get("conclusions"):
             debate.conclusions = spec["conclusions"]
             debate.closed_at = timezone.now()

@@ -1,0 +1,65 @@
+"""Network-scale debates for load runs: 2,000 at scale 1 in the spaces using debates,
+one of them with a long thread of answers."""
+
+from django.utils import timezone
+
+from debates.demo import write_comment
+from debates.models import Debate
+from members.models import User
+from participation.models import SpacePage, Stance
+from taxonomy.models import Thematique
+
+
+def seed(ctx):
+    spaces = list(
+        SpacePage.objects.live().filter(debates_enabled=True).values_list("pk", flat=True)
+    )
+    user_ids = ctx.shared.get("user_ids") or list(User.objects.values_list("pk", flat=True))
+    if not spaces or not user_ids:
+        ctx.stdout.write("  aucune démarche avec débats : lancez seed_demo d’abord.")
+        return
+    total = ctx.count(2000)
+    thematiques = list(Thematique.objects.values_list("pk", flat=True))
+    now = timezone.now()
+    with ctx.progress("Débats", total) as tick:
+        debates = []
+        for n in range(total):
+            closed = ctx.rng.random() < 0.3
+            debates.append(
+                Debate(
+                    space_id=ctx.rng.choice(spaces),
+                    title=ctx.text.title() + " ?",
+                    description=ctx.text.paragraph(4),
+                    instructions=ctx.text.sentence() if n % 3 == 0 else "",
+                    author_id=ctx.rng.choice(user_ids),
+                    is_official=n % 5 == 0,
+                    closed_at=now if closed else None,
+                    conclusions=ctx.text.paragraph(3) if closed else "",
+                )
+            )
+            tick()
+        debates = Debate.objects.bulk_create(debates, batch_size=1000)
+    ctx.copy(
+        Debate.thematiques.through._meta.db_table,
+        ["debate_id", "thematique_id"],
+        (
+            (debate.pk, thematique)
+            for debate in debates
+            for thematique in ctx.rng.sample(thematiques, ctx.rng.randint(1, 2))
+        ),
+    )
+    # The long thread the load run reads: an open debate with many answers.
+    longest = next(d for d in debates if d.closed_at is None)
+    authors = User.objects.in_bulk(ctx.rng.sample(user_ids, min(50, len(user_ids))))
+    answers = ctx.count(300)
+    with ctx.progress("Réponses au débat le plus suivi", answers) as tick:
+        for _n in range(answers):
+            write_comment(
+                authors[ctx.rng.choice(list(authors))],
+                longest,
+                ctx.text.paragraph(2),
+                ctx.rng.choice([*Stance.values, ""]),
+            )
+            tick()
+    ctx.shared["debate_ids"] = [d.pk for d in debates]
+    ctx.stdout.write(f"  {total} débats, {answers} réponses sur le débat n° {longest.pk}.")

@@ -1,0 +1,29 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from debates import bench_data as debates_bench
+from debates.models import Debate
+from events import bench_data as events_bench
+from events.models import Event, Registration
+from maillage.bench_tools import BenchContext
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_data_fills_debates_and_agenda_at_scale():
+    call_command("seed_demo", stdout=io.StringIO())
+    ctx = BenchContext(0.02, 2026, io.StringIO())
+    ctx.shared["user_ids"] = [u.pk for u in UserFactory.create_batch(30)]
+    debates_before, events_before = Debate.objects.count(), Event.objects.count()
+
+    debates_bench.seed(ctx)
+    events_bench.seed(ctx)
+
+    assert Debate.objects.count() - debates_before == 40
+    assert Event.objects.count() - events_before == 60
+    longest = Debate.objects.with_comment_counts().order_by("-comments_count").first()
+    assert longest.comments_count == 6 and longest.is_open
+    assert Registration.objects.count() > 100
