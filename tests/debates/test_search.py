@@ -1,0 +1,51 @@
+"""Debates and events are found by the network search only by those who may see them."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from participation.models import SpaceMembership, Visibility
+from search.backends import get_backend
+from search.backends.base import SearchRequest
+from search.registry import user_principals
+from tests.debates.conftest import phase
+from tests.factories import DebateFactory, EventFactory, UserFactory, make_space
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(user, text):
+    results = get_backend().search(SearchRequest(text=text, principals=user_principals(user)))
+    return {hit.title for hit in results.hits}
+
+
+def test_private_space_debates_and_events_are_found_by_invited_members_only(
+    django_capture_on_commit_callbacks,
+):
+    invited, outsider = UserFactory(), UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        public = make_space("Ouverte", phases=[phase(opens_debate=True)], debates_enabled=True)
+        private = make_space(
+            "Groupe Santé",
+            phases=[phase(opens_debate=True)],
+            debates_enabled=True,
+            events_enabled=True,
+            visibility=Visibility.PRIVATE,
+            memberships=[invited],
+        )
+        DebateFactory(space=public, title="Médiation en santé : quels financements ?")
+        DebateFactory(space=private, title="Médiation en santé : bilan interne")
+        EventFactory(space=private, title="Réunion médiation en santé")
+        EventFactory(title="Webinaire médiation en santé")
+
+    everyone = {"Médiation en santé : quels financements ?", "Webinaire médiation en santé"}
+    assert titles(AnonymousUser(), "médiation") == everyone
+    assert titles(outsider, "médiation") == everyone
+    assert titles(invited, "médiation") == everyone | {
+        "Médiation en santé : bilan interne",
+        "Réunion médiation en santé",
+    }
+
+    newcomer = UserFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        SpaceMembership.objects.create(space=private, user=newcomer)
+    assert "Réunion médiation en santé" in titles(newcomer, "médiation")
