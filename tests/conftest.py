@@ -3,6 +3,21 @@ import pytest
 from tests.factories import PASSWORD, UserFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Transactional tests (threads, live server) end with a flush that would also wipe
+    what migrations created (Wagtail's root and home pages, thématiques, territories,
+    roles, workflows): serialized rollback restores it for the next one."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = kwargs.get("transaction") or {"live_server", "transactional_db"} & set(
+            item.fixturenames
+        )
+        if transactional:
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
 @pytest.fixture
 def password():
     return PASSWORD

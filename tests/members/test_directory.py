@@ -55,6 +55,7 @@ def test_directory_query_count_does_not_grow_with_members(
     sante = Thematique.objects.get(slug="sante")
     for n in range(count):
         _listed(f"Membre {n}", thematiques=[sante])
-    with django_assert_max_num_queries(8):
+    client.get(reverse("members:directory"))  # the layout (navigation) is then cached
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("members:directory"))
     assert response.status_code == 200
