@@ -13,7 +13,7 @@ from django import template
 from django.template.defaultfilters import linebreaksbr, urlize
 from django.urls import reverse
 
-from participation.models import Activity, Notification
+from participation.models import Activity, Notification, SpacePage
 from participation.services.follows import is_following
 from participation.thread import section_context
 from participation.utils import content_type_for
@@ -48,6 +48,17 @@ def activity_feed(context, space=None, limit=8):
     if space is not None:
         activities = activities.filter(space=space)
     return {"activities": activities[:limit], "space": space}
+
+
+@register.inclusion_tag("participation/includes/open_spaces.html", takes_context=True)
+def open_spaces(context, limit=3):
+    """The démarches a visitor can take part in now: a phase is under way."""
+    spaces = (
+        SpacePage.objects.visible_to(context["request"].user)
+        .prefetch_related("phases", "thematiques")
+        .order_by("-first_published_at")
+    )
+    return {"spaces": [space for space in spaces[: limit * 4] if space.current_phase][:limit]}
 
 
 @register.inclusion_tag("participation/includes/notifications_link.html", takes_context=True)
