@@ -25,5 +25,5 @@ def test_load_data_fills_debates_and_agenda_at_scale():
     assert Debate.objects.count() - debates_before == 40
     assert Event.objects.count() - events_before == 60
     longest = Debate.objects.with_comment_counts().order_by("-comments_count").first()
-    assert longest.comments_count == 6 and longest.is_open
+    assert longest.comments_count >= 6 and longest.is_open
     assert Registration.objects.count() > 100
