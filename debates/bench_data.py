@@ -1,12 +1,12 @@
 """Network-scale debates for load runs: 2,000 at scale 1 in the spaces using debates,
-one of them with a long thread of answers."""
+with 30,000 answers on a long tail (the most followed debate has a long thread)."""
 
 from django.utils import timezone
 
-from debates.demo import write_comment
 from debates.models import Debate
 from members.models import User
-from participation.models import SpacePage, Stance
+from participation.bench_data import bulk_comments
+from participation.models import SpacePage, Visibility
 from taxonomy.models import Thematique
 
 
@@ -48,18 +48,16 @@ def seed(ctx):
             for thematique in ctx.rng.sample(thematiques, ctx.rng.randint(1, 2))
         ),
     )
-    # The long thread the load run reads: an open debate with many answers.
-    longest = next(d for d in debates if d.closed_at is None)
-    authors = User.objects.in_bulk(ctx.rng.sample(user_ids, min(50, len(user_ids))))
-    answers = ctx.count(300)
-    with ctx.progress("Réponses au débat le plus suivi", answers) as tick:
-        for _n in range(answers):
-            write_comment(
-                authors[ctx.rng.choice(list(authors))],
-                longest,
-                ctx.text.paragraph(2),
-                ctx.rng.choice([*Stance.values, ""]),
-            )
-            tick()
+    # The long thread the load run reads: an open debate of a public space comes first,
+    # the others follow in random order along the long tail of answers.
+    public = set(
+        SpacePage.objects.filter(visibility=Visibility.PUBLIC).values_list("pk", flat=True)
+    )
+    discussed = debates[:]
+    ctx.rng.shuffle(discussed)
+    longest = next(d for d in discussed if d.closed_at is None and d.space_id in public)
+    discussed.remove(longest)
+    discussed.insert(0, longest)
+    answers = bulk_comments(ctx, discussed, ctx.count(30000), "Réponses aux débats")
     ctx.shared["debate_ids"] = [d.pk for d in debates]
-    ctx.stdout.write(f"  {total} débats, {answers} réponses sur le débat n° {longest.pk}.")
+    ctx.stdout.write(f"  {total} débats, {answers} réponses ; le plus suivi : n° {longest.pk}.")

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.urls import reverse
 
@@ -22,6 +23,16 @@ def targets():
         {"name": "proposition longue discussion", "path": discussed.get_absolute_url()},
         {"name": "proposition (membre)", "path": discussed.get_absolute_url(), "login": True},
         {"name": "priorités du réseau", "path": reverse("proposals:results", args=[space])},
+        {
+            "name": "commentaire",
+            "path": reverse(
+                "participation:comment_post",
+                args=[ContentType.objects.get_for_model(Proposal).pk, discussed.pk],
+            ),
+            "method": "POST",
+            "data": {"comment": "Merci pour cette proposition, nous la soutenons."},
+            "login": True,
+        },
         {
             "name": "vote",
             "path": reverse("proposals:vote", args=[votable.pk]),
