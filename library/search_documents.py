@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
+from library.choices import ResourceType
 from library.models import Resource
 from search.registry import Registration, SearchDocument, register, territory_keys
 
@@ -38,15 +39,16 @@ class ResourceDocuments(Registration):
         )
 
     def to_document(self, resource):
+        # "Autre" says nothing a reader could search for.
+        type_label = (
+            ""
+            if resource.resource_type == ResourceType.AUTRE
+            else resource.get_resource_type_display()
+        )
         return SearchDocument(
             title=resource.title,
             url=resource.url,
-            extra=" · ".join(
-                filter(
-                    None,
-                    [resource.get_resource_type_display(), resource.source, resource.description],
-                )
-            ),
+            extra=" · ".join(filter(None, [type_label, resource.source, resource.description])),
             body=resource.extracted_text,
             # The year the document was published, which the year facet offers.
             date=datetime.date(resource.year, 1, 1) if resource.year else resource.created_at,
