@@ -1,6 +1,7 @@
 """Démarches participatives are found by the network search with their own visibility; the
 helpers below give a space's content (proposals…) the same visibility."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import get_text_for_indexing
 
@@ -31,6 +32,26 @@ def space_dependencies(model):
             space_id=membership.space_id
         ),
     }
+
+
+def logged_changes(model):
+    """Moderation (hiding, restoring, blocking an author) and module services (answers,
+    withdrawals, merges) change `model` objects with `update()`, which sends no signal;
+    the log row they write (moderation action, activity) is saved, so it is followed."""
+
+    def about(row):
+        if row.content_type_id == ContentType.objects.get_for_model(model).pk:
+            return model._base_manager.filter(pk=row.object_id)
+        return model._base_manager.none()
+
+    def moderated(action):
+        # Blocking a member hides all their content; the action names the member only.
+        if action.content_type_id is None and action.member_id is not None:
+            author = model.moderation_author_field
+            return model._base_manager.filter(**{f"{author}_id": action.member_id})
+        return about(action)
+
+    return {"participation.Activity": about, "participation.ModerationAction": moderated}
 
 
 @register

@@ -4,28 +4,12 @@ Drafts, hidden proposals and those merged into another (found through the one ke
 left out; withdrawn ones stay visible, as on the site, and say so in their title.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from participation.search_documents import space_audience, space_dependencies
+from participation.search_documents import logged_changes, space_audience, space_dependencies
 from proposals.models import Proposal
 from search.registry import Registration, SearchDocument, register, territory_keys
-
-
-def _about_proposal(row):
-    """Proposals a log row (activity, moderation action) is about: answers, withdrawals,
-    merges and hiding are written with `update()`, so their log row is what gets saved."""
-    if row.content_type_id == ContentType.objects.get_for_model(Proposal).pk:
-        return Proposal.objects.filter(pk=row.object_id)
-    return Proposal.objects.none()
-
-
-def _moderated(action):
-    """Blocking a member hides all their content; the action names the member only."""
-    if action.content_type_id is None and action.member_id is not None:
-        return Proposal.objects.filter(author_id=action.member_id)
-    return _about_proposal(action)
 
 
 @register
@@ -33,11 +17,7 @@ class ProposalDocuments(Registration):
     model = Proposal
     kind = "proposition"
     label = _("Proposition")
-    depends_on = {
-        **space_dependencies(Proposal),
-        "participation.Activity": _about_proposal,
-        "participation.ModerationAction": _moderated,
-    }
+    depends_on = {**space_dependencies(Proposal), **logged_changes(Proposal)}
 
     def get_queryset(self):
         return (
