@@ -1,4 +1,9 @@
-"""The comment section of any object, built in a constant number of queries."""
+"""The comment section of any object, built in a constant number of queries, a page of
+threads at a time: a discussion of hundreds of comments would otherwise be a page of
+megabytes that takes seconds to render."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 
 from participation.forms import CommentForm
 from participation.models import Comment, CommentReaction, Stance
@@ -7,10 +12,47 @@ from participation.services.comments import asks_stance, can_comment
 from participation.services.follows import is_following
 from participation.utils import content_type_for, space_of
 
+THREADS_PER_PAGE = 20
+PAGE_PARAM = "commentaires"
 
-def build_thread(target, user):
-    """Nested nodes {comment, children, can_edit, can_delete, my_reaction} and the counts."""
-    comments = list(Comment.objects.for_object(target).for_thread())
+
+def thread_page(target, number):
+    """The page of threads (root comments, oldest first) to show; its items are thread ids."""
+    roots = Comment.objects.for_object(target).filter(level=0).order_by("thread_id")
+    paginator = Paginator(roots.values_list("thread_id", flat=True), THREADS_PER_PAGE)
+    return paginator.get_page(number)
+
+
+def comment_page(comment):
+    """The number of the page of threads that shows this comment."""
+    earlier = (
+        Comment.objects.filter(content_type_id=comment.content_type_id, object_pk=comment.object_pk)
+        .filter(level=0, thread_id__lt=comment.thread_id)
+        .count()
+    )
+    return earlier // THREADS_PER_PAGE + 1
+
+
+def comment_counts(target):
+    """Comments shown (neither deleted nor hidden) and positions taken, on every page."""
+    shown = Q(is_hidden=False, deleted_at__isnull=True)
+    counts = Comment.objects.for_object(target).aggregate(
+        shown=Count("pk", filter=shown),
+        **{value: Count("pk", filter=shown & Q(stance=value)) for value in Stance.values},
+    )
+    stance_counts = [
+        {"value": value, "label": label, "count": counts[value]} for value, label in Stance.choices
+    ]
+    return counts["shown"], stance_counts
+
+
+def build_thread(target, user, thread_ids=None):
+    """Nested nodes {comment, children, can_edit, can_delete, my_reaction} of the threads
+    `thread_ids` (all when None), and the counts of the whole discussion."""
+    comments = Comment.objects.for_object(target)
+    if thread_ids is not None:
+        comments = comments.filter(thread_id__in=list(thread_ids))
+    comments = list(comments.for_thread())
     mine = {}
     if user.is_authenticated:
         mine = dict(
@@ -19,14 +61,8 @@ def build_thread(target, user):
             ).values_list("comment", "kind")
         )
     nodes, roots = {}, []
-    stances = dict.fromkeys(Stance.values, 0)
-    shown = 0
     for comment in comments:
         visible = not comment.is_deleted and not comment.is_hidden
-        if visible:
-            shown += 1
-            if comment.stance:
-                stances[comment.stance] += 1
         node = {
             "comment": comment,
             "children": [],
@@ -40,16 +76,18 @@ def build_thread(target, user):
             roots.append(node)
         else:
             parent["children"].append(node)
-    stance_counts = [
-        {"value": value, "label": label, "count": stances[value]} for value, label in Stance.choices
-    ]
+    shown, stance_counts = comment_counts(target)
     return roots, shown, stance_counts
 
 
-def section_context(request, target, form=None):
+def section_context(request, target, form=None, page=None):
+    """What the section template shows; `page` of threads, else the one the URL asks."""
     user = request.user
     with_stance = asks_stance(target)
-    thread, count, stance_counts = build_thread(target, user)
+    page_obj = thread_page(target, page or request.GET.get(PAGE_PARAM))
+    thread, count, stance_counts = build_thread(target, user, page_obj.object_list)
+    params = request.GET.copy()
+    params.pop(PAGE_PARAM, None)
     allowed = can_comment(user, target)
     content_type = content_type_for(target)
     return {
@@ -59,6 +97,9 @@ def section_context(request, target, form=None):
         "comment_content_type": content_type_for(Comment),
         "section_id": f"commentaires-{content_type.pk}-{target.pk}",
         "thread": thread,
+        "page_obj": page_obj,
+        "page_param": PAGE_PARAM,
+        "query_string": params.urlencode(),
         "count": count,
         "with_stance": with_stance,
         "stance_counts": stance_counts if with_stance else [],

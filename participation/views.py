@@ -24,7 +24,7 @@ from participation.registry import reportable_models
 from participation.services import comments as comment_services
 from participation.services import follows as follow_services
 from participation.services import moderation
-from participation.thread import section_context
+from participation.thread import comment_page, section_context
 from participation.utils import is_visible_to, object_url
 
 SPACES_PAGE_SIZE = 12
@@ -92,11 +92,10 @@ def comment_post(request, content_type_id, object_id):
             form.add_error(None, error)
         else:
             if request.htmx:
-                return render(
-                    request, "participation/comments/section.html", section_context(request, target)
-                )
+                context = section_context(request, target, page=comment_page(comment))
+                return render(request, "participation/comments/section.html", context)
             messages.success(request, _("Votre commentaire est publié."))
-            return redirect(f"{object_url(target)}#c{comment.pk}")
+            return redirect(comment.get_absolute_url())
     if request.htmx:
         return render(
             request,

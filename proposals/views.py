@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -62,7 +63,11 @@ def _back(request, proposal):
 
 
 def _seed(request):
-    """Decidim's default order: random, but stable for one visitor so that paging works."""
+    """Decidim's default order: random, but stable so that paging works: for the session
+    of a member, for the day of an anonymous visitor (no session is opened for them, so
+    that the anonymous page cache can serve the list)."""
+    if not request.user.is_authenticated:
+        return timezone.localdate().toordinal()
     if SEED_SESSION_KEY not in request.session:
         request.session[SEED_SESSION_KEY] = random.randint(1, 10**9)
     return request.session[SEED_SESSION_KEY]

@@ -96,9 +96,13 @@ class Comment(Moderatable, XtdComment):
         return is_visible_to(self.content_object, user)
 
     def get_absolute_url(self):
+        """The object's page, at the page of threads that shows the comment."""
+        from participation.thread import PAGE_PARAM, comment_page
         from participation.utils import object_url
 
-        return f"{object_url(self.content_object)}#c{self.pk}"
+        page = comment_page(self)
+        query = f"?{PAGE_PARAM}={page}" if page > 1 else ""
+        return f"{object_url(self.content_object)}{query}#c{self.pk}"
 
     def editable_until(self):
         return self.submit_date + timedelta(minutes=settings.MAILLAGE_COMMENT_EDIT_MINUTES)

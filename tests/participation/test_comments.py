@@ -9,7 +9,7 @@ from django.utils import timezone
 from home.models import HomePage
 from participation.models import Comment, CommentReaction, Follow
 from participation.services import comments as services
-from participation.thread import build_thread
+from participation.thread import PAGE_PARAM, THREADS_PER_PAGE, build_thread
 from participation.utils import content_type_for
 from tests.factories import CommentFactory, UserFactory, make_space
 
@@ -196,4 +196,23 @@ def test_thread_renders_in_constant_queries(
     with django_assert_max_num_queries(36):
         response = member_client.get(space.url)
     assert response.status_code == 200
-    assert response.content.decode().count('class="comment comment--level') == count
+    first_threads = Comment.objects.filter(level=0).order_by("thread_id")[:THREADS_PER_PAGE]
+    shown = Comment.objects.filter(thread_id__in=[c.thread_id for c in first_threads])
+    assert response.content.decode().count('class="comment comment--level') == shown.count()
+
+
+def test_long_discussions_are_paged_by_thread_and_links_find_the_comment(member_client, space):
+    author = UserFactory()
+    roots = [
+        CommentFactory(content_object=space, user=author) for _ in range(THREADS_PER_PAGE + 3)
+    ]
+    reply = CommentFactory(content_object=space, user=author, parent_id=roots[-1].pk)
+
+    first = member_client.get(space.url).content.decode()
+    assert f'id="c{roots[0].pk}"' in first and f'id="c{reply.pk}"' not in first
+    assert f"?{PAGE_PARAM}=2" in first
+    assert f"{THREADS_PER_PAGE + 4} commentaires" in first  # the count covers every page
+
+    assert reply.get_absolute_url() == f"{space.url}?{PAGE_PARAM}=2#c{reply.pk}"
+    second = member_client.get(f"{space.url}?{PAGE_PARAM}=2").content.decode()
+    assert f'id="c{reply.pk}"' in second and f'id="c{roots[0].pk}"' not in second

@@ -80,6 +80,16 @@ def test_sort_orders_and_stable_random_order(client, vote_space):
     assert list(_list(client, vote_space).context["page_obj"].object_list) == first
 
 
+def test_anonymous_random_order_opens_no_session_so_the_page_can_be_cached(client, vote_space):
+    ProposalFactory.create_batch(3, space=vote_space)
+    first = _list(client, vote_space)
+    assert "sessionid" not in first.cookies
+    again = _list(client, vote_space)
+    assert list(again.context["page_obj"].object_list) == list(
+        first.context["page_obj"].object_list
+    )
+
+
 def _populate(space, count):
     thematique = ThematiqueFactory()
     voters = UserFactory.create_batch(20)  # 3 votes each at most: the space's limit
