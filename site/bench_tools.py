@@ -142,7 +142,7 @@ class BenchContext:
                 for table_model in chain[1:]:
                     setattr(obj, table_model._meta.pk.attname, getattr(obj, root_pk))
             for table_model in chain:
-                fields = table_model._meta.local_concrete_fields
+                fields = [f for f in table_model._meta.local_concrete_fields if not f.generated]
                 self.copy(
                     table_model._meta.db_table,
                     [connection.ops.quote_name(f.column) for f in fields],

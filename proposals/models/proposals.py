@@ -7,11 +7,12 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
     TrigramSimilarity,
 )
 from django.core.validators import MinLengthValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import MD5, Cast, Coalesce, Concat, Greatest
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -27,7 +28,7 @@ SEARCH_CONFIG = "french"
 
 
 def search_vector():
-    """The document full-text search reads; the GIN index is built on the same expression."""
+    """The document full-text search reads, stored in `search_document` and indexed."""
     return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
         "body", weight="B", config=SEARCH_CONFIG
     )
@@ -113,8 +114,10 @@ class ProposalQuerySet(ModeratableQuerySet):
 
     def search(self, text):
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return self.annotate(rank=SearchRank(search_vector(), query)).filter(
-            Q(rank__gt=0) | Q(title__unaccent__icontains=text)
+        # Matching on the stored document (not on the rank, which would be computed for
+        # every proposal of the space by each query of the list page).
+        return self.annotate(rank=SearchRank(F("search_document"), query)).filter(
+            Q(search_document=query) | Q(title__unaccent__icontains=text)
         )
 
     def similar_to(self, text, limit=5):
@@ -128,7 +131,7 @@ class ProposalQuerySet(ModeratableQuerySet):
             query = SearchQuery(words[0], config=SEARCH_CONFIG)
             for word in words[1:]:
                 query |= SearchQuery(word, config=SEARCH_CONFIG)
-            annotations["rank"] = SearchRank(search_vector(), query)
+            annotations["rank"] = SearchRank(F("search_document"), query)
             match |= Q(rank__gte=0.1)
             order = Greatest("similarity", "rank")
         else:
@@ -217,6 +220,9 @@ class Proposal(Moderatable):
         related_name="+",
     )
     vote_count = models.PositiveIntegerField(_("votes"), default=0)
+    search_document = models.GeneratedField(
+        expression=search_vector(), output_field=SearchVectorField(), db_persist=True
+    )
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("fusionnée avec"),
@@ -241,7 +247,7 @@ class Proposal(Moderatable):
         indexes = [
             models.Index(fields=["space", "published_at"], name="proposals_space_published"),
             models.Index(fields=["space", "-vote_count"], name="proposals_space_votes"),
-            GinIndex(search_vector(), name="proposals_fulltext"),
+            GinIndex(fields=["search_document"], name="proposals_fulltext"),
             GinIndex(OpClass("title", name="gin_trgm_ops"), name="proposals_title_trgm"),
         ]
 
