@@ -143,6 +143,8 @@ class Resource(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("ressource")
         verbose_name_plural = _("ressources")
+        # The library's default order and the home page's latest documents.
+        indexes = [models.Index(fields=["-created_at", "id"], name="library_resource_recent")]
 
     def _set_document_file_metadata(self):
         """Wagtail calls this whenever a file is attached, by whichever upload view: the

@@ -4,7 +4,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from maillage.bench_tools import BenchContext
 
@@ -33,6 +33,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{config.verbose_name} :")
             with transaction.atomic():
                 module.seed(ctx)
+        # Planner statistics as a database in service has them: right after bulk loads,
+        # PostgreSQL would plan as if the new tables were empty.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(f"Données de charge prêtes en {time.monotonic() - started:.0f} s.")
         )
