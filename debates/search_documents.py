@@ -3,31 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from debates.models import Debate
-from participation.models import Visibility
-from search.registry import Audience, Registration, SearchDocument, register
-
-
-def space_audience(space):
-    """Who may find content of `space` (None: the whole network): everybody, signed-in
-    members, or the members invited to a private space."""
-    if space is None or space.visibility == Visibility.PUBLIC:
-        return {"audience": Audience.PUBLIC}
-    if space.visibility == Visibility.MEMBERS:
-        return {"audience": Audience.MEMBERS}
-    return {
-        "audience": Audience.RESTRICTED,
-        "allowed_user_ids": [m.user_id for m in space.memberships.all()],
-    }
-
-
-def space_dependencies(model):
-    """A space turning private, or inviting someone, changes who finds its content."""
-    return {
-        "participation.SpacePage": lambda space: model.objects.filter(space_id=space.pk),
-        "participation.SpaceMembership": lambda membership: model.objects.filter(
-            space_id=membership.space_id
-        ),
-    }
+from participation.search_documents import logged_changes, space_audience, space_dependencies
+from search.registry import Registration, SearchDocument, register
 
 
 @register
@@ -35,7 +12,8 @@ class DebateDocuments(Registration):
     model = Debate
     kind = "debat"
     label = _("Débat")
-    depends_on = space_dependencies(Debate)
+    # Moderation hides debates with update(): its log rows are followed.
+    depends_on = {**space_dependencies(Debate), **logged_changes(Debate)}
 
     def get_queryset(self):
         return (

@@ -49,3 +49,18 @@ def test_private_space_debates_and_events_are_found_by_invited_members_only(
     with django_capture_on_commit_callbacks(execute=True):
         SpaceMembership.objects.create(space=private, user=newcomer)
     assert "Réunion médiation en santé" in titles(newcomer, "médiation")
+
+
+def test_a_debate_hidden_by_moderation_leaves_the_search(django_capture_on_commit_callbacks):
+    from participation.services import moderation
+
+    moderator = UserFactory(is_superuser=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        space = make_space("Ouverte", phases=[phase(opens_debate=True)], debates_enabled=True)
+        debate = DebateFactory(space=space, title="Médiation en santé : un débat signalé")
+    assert "Médiation en santé : un débat signalé" in titles(AnonymousUser(), "médiation")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide(moderator, debate, reason="Hors sujet")
+
+    assert "Médiation en santé : un débat signalé" not in titles(AnonymousUser(), "médiation")

@@ -126,21 +126,21 @@ def test_space_page_shows_phases_timeline_and_comments(client, space):
     assert "Connectez-vous" in html
 
 
-def test_space_sections_come_from_the_registry(client, space):
+def test_space_sections_come_from_the_registry(client, space, monkeypatch):
     from participation import registry
 
+    # The registry is global: patch it for this test only, so the real proposals
+    # section is back for the next tests.
+    monkeypatch.setattr(registry, "_sections", dict(registry._sections))
     registry.register_space_section(
         "proposals",
         title="Propositions de test",
         template="participation/includes/activity_feed.html",
         get_context=lambda space, request: {"activities": [], "space": space},
     )
-    try:
-        assert "Propositions de test" in client.get(space.url).content.decode()
-        SpacePage.objects.filter(pk=space.pk).update(proposals_enabled=False)
-        assert "Propositions de test" not in client.get(space.url).content.decode()
-    finally:
-        registry._sections.pop("proposals")
+    assert "Propositions de test" in client.get(space.url).content.decode()
+    SpacePage.objects.filter(pk=space.pk).update(proposals_enabled=False)
+    assert "Propositions de test" not in client.get(space.url).content.decode()
 
 
 @pytest.mark.parametrize("count", [5, 50])
