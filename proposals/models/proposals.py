@@ -247,6 +247,14 @@ class Proposal(Moderatable):
         indexes = [
             models.Index(fields=["space", "published_at"], name="proposals_space_published"),
             models.Index(fields=["space", "-vote_count"], name="proposals_space_votes"),
+            # The list's counts, facets and thematique/tag choices read only this index
+            # (index-only scans) instead of the wide rows of every proposal of the space.
+            models.Index(
+                fields=["space", "state"],
+                include=["withdrawn_at", "id"],
+                condition=Q(published_at__isnull=False, is_hidden=False, merged_into__isnull=True),
+                name="proposals_listed",
+            ),
             GinIndex(fields=["search_document"], name="proposals_fulltext"),
             GinIndex(OpClass("title", name="gin_trgm_ops"), name="proposals_title_trgm"),
         ]
