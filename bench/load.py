@@ -97,10 +97,19 @@ async def log_in(client, email, password):
         raise SystemExit(f"connexion impossible pour {email} (HTTP {response.status_code})")
 
 
-async def visitor(base_url, targets, stats, stop_at, budget, logged_in, credentials):
-    async with httpx.AsyncClient(base_url=base_url, timeout=30, follow_redirects=False) as client:
-        if logged_in:
-            await log_in(client, *credentials)
+async def session_cookies(base_url, credentials):
+    """One login for all the members' clients: allauth limits logins to 30 a minute per
+    address, which back-to-back runs would exceed."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as client:
+        await log_in(client, *credentials)
+        return httpx.Cookies(client.cookies)
+
+
+async def visitor(base_url, targets, stats, stop_at, budget, cookies):
+    logged_in = cookies is not None
+    async with httpx.AsyncClient(
+        base_url=base_url, timeout=30, follow_redirects=False, cookies=httpx.Cookies(cookies)
+    ) as client:
         mine = [t for t in targets if t.get("login", False) == logged_in or not t.get("login")]
         index = 0
         while time.monotonic() < stop_at and budget["left"] > 0:
@@ -198,18 +207,11 @@ def main():
     budget = {"left": args.max_requests}
 
     async def run():
+        member = await session_cookies(base_url, (args.email, args.password))
         stop_at = time.monotonic() + duration
         await asyncio.gather(
             *(
-                visitor(
-                    base_url,
-                    targets,
-                    stats,
-                    stop_at,
-                    budget,
-                    n % 2 == 1,
-                    (args.email, args.password),
-                )
+                visitor(base_url, targets, stats, stop_at, budget, member if n % 2 else None)
                 for n in range(args.clients)
             )
         )
