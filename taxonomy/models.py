@@ -8,7 +8,12 @@ from wagtail.search import index
 
 class Thematique(index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=120, unique=True)
-    slug = models.SlugField(_("identifiant d’URL"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("identifiant d’URL"),
+        max_length=120,
+        unique=True,
+        help_text=_("Le nom en minuscules, sans accents, mots séparés par des tirets : « sante »."),
+    )
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]

@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from taxonomy.models import Thematique
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Éditeurs"))
+    client.force_login(editor)
+    return client
+
+
+def test_editor_adds_a_thematique_in_the_wagtail_admin(editor_client):
+    listing = editor_client.get("/admin/snippets/taxonomy/thematique/")
+    assert listing.status_code == 200
+    assert "Renouvellement urbain" in listing.content.decode()
+
+    response = editor_client.post(
+        "/admin/snippets/taxonomy/thematique/add/",
+        {"name": "Numérique", "slug": "numerique", "description": "Inclusion numérique."},
+    )
+
+    assert response.status_code == 302
+    assert Thematique.objects.filter(slug="numerique", name="Numérique").exists()
+
+
+def test_member_without_a_role_cannot_edit_the_taxonomy(client, member):
+    client.force_login(member)
+    assert client.get("/admin/snippets/taxonomy/thematique/").status_code in (302, 403)
