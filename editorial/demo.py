@@ -20,7 +20,6 @@ from editorial.models import (
     ThematiquePage,
 )
 from home.models import HomePage
-from library import demo as library_demo
 from library.models import Resource
 from taxonomy.models import Departement, Thematique
 
@@ -152,9 +151,6 @@ def seed(stdout):
     home = HomePage.objects.first()
     if home is None:
         return
-    # The news and experiences link to library documents: make sure they exist first
-    # (library's own seed, later in INSTALLED_APPS order, then finds nothing to add).
-    library_demo.seed(stdout)
     thematiques = {t.slug: t for t in Thematique.objects.all()}
     news_index = _child_page(
         home,

@@ -35,8 +35,8 @@ INSTALLED_APPS = [
     "members",
     "taxonomy",
     "participation",
+    "library",  # before editorial: demo and load data run in this order, news link documents
     "editorial",
-    "library",
     "proposals",
     "debates",
     "events",
