@@ -245,7 +245,7 @@ MAILLAGE_SEARCH_INDEX = os.environ.get("MAILLAGE_SEARCH_INDEX", "maillage-search
 # Index changes after each commit; switch off for bulk imports, then `manage.py search_reindex`.
 MAILLAGE_SEARCH_AUTO_INDEX = env_bool("MAILLAGE_SEARCH_AUTO_INDEX", True)
 
-# --- Navigation: items whose target does not exist yet are not shown ------------------
+# --- Navigation: a page-type item shows once such a page is published -----------------
 MAILLAGE_NAVIGATION = [
     {"label": _("Actualités"), "page_type": "editorial.NewsIndexPage"},
     {"label": _("Ressources"), "page_type": "library.ResourceIndexPage"},

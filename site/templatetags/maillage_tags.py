@@ -2,7 +2,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from wagtail.models import Site
 
 from maillage.page_cache import generation
@@ -22,21 +22,14 @@ def _cached_per_site(name, request, compute):
 
 def _item_url(item, request):
     if "url_name" in item:
-        try:
-            return reverse(item["url_name"])
-        except NoReverseMatch:
-            return None
-    try:
-        model = apps.get_model(item["page_type"])
-    except LookupError:
-        return None
-    page = model.objects.live().public().first()
+        return reverse(item["url_name"])
+    page = apps.get_model(item["page_type"]).objects.live().public().first()
     return page.get_url(request) if page else None
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
-    """The header navigation: only sections that exist on this site are shown."""
+    """The header navigation: a section whose index page is not published yet is left out."""
     request = context.get("request")
     links = _cached_per_site(
         "nav",
