@@ -8,6 +8,6 @@ class MaillageConfig(AppConfig):
     verbose_name = _("Maillage")
 
     def ready(self):
-        from maillage.page_cache import install_write_detector
+        from maillage import table_versions
 
-        connection_created.connect(install_write_detector, dispatch_uid="page_cache_writes")
+        connection_created.connect(table_versions.install, dispatch_uid="table_versions")

@@ -1,23 +1,17 @@
 from django import template
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Site
 
-from maillage.page_cache import generation
+from maillage.table_versions import cached
 
 register = template.Library()
 
 
 def _cached_per_site(name, request, compute):
-    """Layout data every page shows, recomputed only when the content changed."""
-    key = f"layout:{name}:{request.get_host() if request else ''}:{generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, 3600)
-    return value
+    """Layout data every page shows, recomputed only when the tables it reads change."""
+    return cached(f"layout:{name}:{request.get_host() if request else ''}", compute, 3600)
 
 
 def _item_url(item, request):

@@ -203,9 +203,7 @@ def test_thread_renders_in_constant_queries(
 
 def test_long_discussions_are_paged_by_thread_and_links_find_the_comment(member_client, space):
     author = UserFactory()
-    roots = [
-        CommentFactory(content_object=space, user=author) for _ in range(THREADS_PER_PAGE + 3)
-    ]
+    roots = [CommentFactory(content_object=space, user=author) for _ in range(THREADS_PER_PAGE + 3)]
     reply = CommentFactory(content_object=space, user=author, parent_id=roots[-1].pk)
 
     first = member_client.get(space.url).content.decode()
