@@ -6,8 +6,15 @@ Starts gunicorn (production settings, DEBUG off, static files through WhiteNoise
 127.0.0.1, asks `manage.py bench_targets` which pages to visit, then drives them with
 `--clients` concurrent asyncio/httpx clients, half of them logged in, for `--duration`
 seconds or `--max-requests` requests, whichever comes first. Loopback only.
+
+Each client reads a page before asking for the next: `--think` seconds on average
+(uniformly between half and one and a half times that; seeded). `--think 0` sends
+requests back to back: the run then measures the server's capacity, and latency is
+mostly the wait in the queue (20 clients / throughput).
+
 Prints one row per page (requests, errors, p50/p95/p99 latency, requests per second,
-SQL queries per request) and writes the table as JSON under bench/results/.
+SQL queries per request, share of anonymous-cache hits) and writes the table as JSON
+under bench/results/.
 """
 
 import argparse
@@ -15,6 +22,7 @@ import asyncio
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -105,13 +113,14 @@ async def session_cookies(base_url, credentials):
         return httpx.Cookies(client.cookies)
 
 
-async def visitor(base_url, targets, stats, stop_at, budget, cookies):
+async def visitor(base_url, targets, stats, stop_at, budget, cookies, think, seed):
     logged_in = cookies is not None
+    rng = random.Random(seed)
     async with httpx.AsyncClient(
         base_url=base_url, timeout=30, follow_redirects=False, cookies=httpx.Cookies(cookies)
     ) as client:
         mine = [t for t in targets if t.get("login", False) == logged_in or not t.get("login")]
-        index = 0
+        index = rng.randrange(len(mine))
         while time.monotonic() < stop_at and budget["left"] > 0:
             budget["left"] -= 1
             target = mine[index % len(mine)]
@@ -129,13 +138,17 @@ async def visitor(base_url, targets, stats, stop_at, budget, cookies):
                 )
                 ok = response.status_code < 400
                 queries = int(response.headers.get("X-Query-Count", "0"))
+                hit = response.headers.get("X-Page-Cache") == "hit"
             except httpx.HTTPError:
-                ok, queries = False, 0
+                ok, queries, hit = False, 0, False
             elapsed = (time.perf_counter() - started) * 1000
             row = stats[target["name"]]
             row["latencies"].append(elapsed)
             row["errors"] += 0 if ok else 1
             row["queries"].append(queries)
+            row["hits"] += hit
+            if think:
+                await asyncio.sleep(rng.uniform(think / 2, think * 1.5))
 
 
 def percentile(values, fraction):
@@ -144,8 +157,15 @@ def percentile(values, fraction):
 
 
 def summarise(stats, duration):
+    """One row per page, then "ensemble" over all of them."""
+    overall = {
+        "latencies": [v for row in stats.values() for v in row["latencies"]],
+        "errors": sum(row["errors"] for row in stats.values()),
+        "queries": [v for row in stats.values() for v in row["queries"]],
+        "hits": sum(row["hits"] for row in stats.values()),
+    }
     table = []
-    for name, row in sorted(stats.items()):
+    for name, row in [*sorted(stats.items()), ("ensemble", overall)]:
         latencies = row["latencies"]
         table.append(
             {
@@ -157,19 +177,26 @@ def summarise(stats, duration):
                 "p99_ms": round(percentile(latencies, 0.99), 1),
                 "rps": round(len(latencies) / duration, 1),
                 "queries": round(statistics.mean(row["queries"]), 1),
+                "cache_hits": round(row["hits"] / len(latencies), 2),
             }
         )
     return table
 
 
 def print_table(table):
-    header = f"{'page':<32} {'req':>6} {'err':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} {'SQL':>5}"
+    header = (
+        f"{'page':<32} {'req':>6} {'err':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} "
+        f"{'SQL':>5} {'cache':>5}"
+    )
     print(header)
     print("-" * len(header))
     for r in table:
+        if r["page"] == "ensemble":
+            print("-" * len(header))
         print(
             f"{r['page'][:32]:<32} {r['requests']:>6} {r['errors']:>4} {r['p50_ms']:>7} "
-            f"{r['p95_ms']:>7} {r['p99_ms']:>7} {r['rps']:>7} {r['queries']:>5}"
+            f"{r['p95_ms']:>7} {r['p99_ms']:>7} {r['rps']:>7} {r['queries']:>5} "
+            f"{r['cache_hits']:>5.0%}"
         )
 
 
@@ -191,6 +218,9 @@ def main():
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duration", type=float, default=30, help="secondes (au plus 600)")
     parser.add_argument("--max-requests", type=int, default=50_000)
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="temps de lecture moyen en secondes (0 : aucun)"
+    )
     parser.add_argument("--port", type=int, default=8100)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2)
     parser.add_argument("--email", default="claire.martin@exemple.fr")
@@ -203,7 +233,7 @@ def main():
     targets = json.loads(manage(env, "bench_targets"))
     server = start_server(env, args.port, args.workers)
     base_url = f"http://127.0.0.1:{args.port}"
-    stats = defaultdict(lambda: {"latencies": [], "errors": 0, "queries": []})
+    stats = defaultdict(lambda: {"latencies": [], "errors": 0, "queries": [], "hits": 0})
     budget = {"left": args.max_requests}
 
     async def run():
@@ -211,7 +241,16 @@ def main():
         stop_at = time.monotonic() + duration
         await asyncio.gather(
             *(
-                visitor(base_url, targets, stats, stop_at, budget, member if n % 2 else None)
+                visitor(
+                    base_url,
+                    targets,
+                    stats,
+                    stop_at,
+                    budget,
+                    member if n % 2 else None,
+                    args.think,
+                    seed=n,
+                )
                 for n in range(args.clients)
             )
         )
@@ -235,6 +274,7 @@ def main():
                 "date": datetime.now().isoformat(timespec="seconds"),
                 "machine": machine(),
                 "clients": args.clients,
+                "think_s": args.think,
                 "duration_s": round(elapsed, 1),
                 "workers": args.workers,
                 "pages": table,

@@ -104,5 +104,7 @@ def track_tables(execute, sql, params, many, context):
 
 
 def install(sender, connection, **kwargs):
+    """First in the list: a connection opened inside a `with execute_wrapper(...)` block
+    must not see the block's exit pop this wrapper instead of its own."""
     if track_tables not in connection.execute_wrappers:
-        connection.execute_wrappers.append(track_tables)
+        connection.execute_wrappers.insert(0, track_tables)

@@ -1,7 +1,9 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.backends.signals import connection_created
 
-from maillage.table_versions import PREFIX, cached
+from maillage.table_versions import PREFIX, cached, track_tables
 from taxonomy.models import Thematique
 from tests.factories import EventFactory, ThematiqueFactory
 
@@ -85,3 +87,13 @@ def test_a_lost_version_counts_as_a_change():
 
     cached("k", compute, 60)
     assert compute.count == 2
+
+
+def test_writes_are_still_seen_after_a_connection_opened_inside_another_wrapper():
+    """The load runner counts queries with `execute_wrapper`; a connection opened inside
+    that block used to lose the table tracking when the block ended."""
+    connection.execute_wrappers.remove(track_tables)  # as on a new worker's connection
+    with connection.execute_wrapper(lambda execute, *args: execute(*args)):
+        connection_created.send(sender=type(connection), connection=connection)
+
+    assert track_tables in connection.execute_wrappers
