@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
@@ -25,6 +28,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf, Substr
 from django.utils import timezone
 
+from maillage.table_versions import cached
 from search.backends.base import (
     FACETS,
     HIGHLIGHT_END,
@@ -44,6 +48,9 @@ from search.registry import Audience, SearchDocument
 
 EXCERPT_SOURCE_CHARS = 20_000  # ts_headline reads this much of the body, at most
 VOCABULARY_SOURCE_CHARS = 20_000
+# Results are kept while the index is unchanged (see maillage.table_versions); the
+# recency boost moves slowly enough for this to be the only other limit.
+RESULTS_CACHE_SECONDS = 300
 # Content from a year ago gets a third of the boost of content published today.
 RECENCY_BOOST = RawSQL(
     "1 + CASE WHEN date IS NULL THEN 0 ELSE 0.3 / (1 + GREATEST(EXTRACT(EPOCH FROM now() - date), 0)"
@@ -96,6 +103,15 @@ class PostgresBackend(SearchBackend):
         SearchEntry.objects.filter(indexed_at__lt=started).delete()
 
     def search(self, request: SearchRequest) -> SearchResults:
+        """A broad word ("quartiers") matches half the network: ranking and counting its
+        matches costs tens of milliseconds, so the same search is answered once."""
+        return cached(
+            _key("search", dataclasses.asdict(request)),
+            lambda: self._search(request),
+            RESULTS_CACHE_SECONDS,
+        )
+
+    def _search(self, request: SearchRequest) -> SearchResults:
         visible = _visible(request.principals)
         query = None
         if request.text.strip():
@@ -112,6 +128,13 @@ class PostgresBackend(SearchBackend):
         return SearchResults(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
     def suggest(self, text: str, principals: list[str] | None, limit: int = 6) -> list[Suggestion]:
+        return cached(
+            _key("suggest", [text, principals, limit]),
+            lambda: self._suggest(text, principals, limit),
+            RESULTS_CACHE_SECONDS,
+        )
+
+    def _suggest(self, text: str, principals: list[str] | None, limit: int) -> list[Suggestion]:
         typed = [w for w in words(plain(text)) if len(w) > 1][:6]
         if not typed:
             return []
@@ -125,6 +148,11 @@ class PostgresBackend(SearchBackend):
             Suggestion(title=title, url=url, kind=kind)
             for title, url, kind in entries.values_list("title", "url", "kind")[:limit]
         ]
+
+
+def _key(name, arguments):
+    digest = hashlib.sha256(json.dumps(arguments, sort_keys=True, default=list).encode())
+    return f"search:{name}:{digest.hexdigest()}"
 
 
 def _visible(principals):
