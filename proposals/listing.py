@@ -1,15 +1,24 @@
-"""The space's list: filters, their counts and the orders, in a fixed number of queries."""
+"""The space's list: filters, their counts and the orders, in a fixed number of queries.
+
+The counts shown beside the filters are the same for every reader of a space and text
+query (except "mine" and "voted"): they are kept in the cache until a proposal, a
+thematique or a tag of the space's tables changes (see maillage.table_versions).
+"""
+
+import hashlib
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from maillage.table_versions import cached
 from proposals.models import Proposal, State
 from taxonomy.models import Thematique
 
 UNANSWERED = "unanswered"
 TAGS_SHOWN = 15
+COUNTS_CACHE_SECONDS = 300
 
 
 def base_queryset(space, query=""):
@@ -50,7 +59,12 @@ def apply_order(proposals, order, *, seed, query, counts_hidden):
     return proposals.shuffled(seed)
 
 
-def facet_counts(proposals, user):
+def _shared(name, space, query, compute):
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    return cached(f"proposals:{name}:{space.pk}:{digest}", compute, COUNTS_CACHE_SECONDS)
+
+
+def facet_counts(proposals, user, space, query):
     """How many proposals each filter would show (within the current text query)."""
     active = Q(withdrawn_at__isnull=True)
     aggregates = {
@@ -59,12 +73,19 @@ def facet_counts(proposals, user):
         UNANSWERED: Count("pk", filter=active & Q(state="")),
         **{value: Count("pk", filter=active & Q(state=value)) for value in State.values},
     }
+    counts = dict(
+        _shared("counts", space, query, lambda: proposals.order_by().aggregate(**aggregates))
+    )
     if user.is_authenticated:
-        mine = proposals.authored_by(user).values("pk")
-        voted = proposals.voted_by(user).values("pk")
-        aggregates["mine"] = Count("pk", filter=active & Q(pk__in=mine))
-        aggregates["voted"] = Count("pk", filter=active & Q(pk__in=voted))
-    return proposals.order_by().aggregate(**aggregates)
+        counts.update(
+            proposals.order_by().aggregate(
+                mine=Count(
+                    "pk", filter=active & Q(pk__in=proposals.authored_by(user).values("pk"))
+                ),
+                voted=Count("pk", filter=active & Q(pk__in=proposals.voted_by(user).values("pk"))),
+            )
+        )
+    return counts
 
 
 def state_choices(counts):
@@ -85,24 +106,35 @@ def label_counts(form, counts, user):
     form.fields["withdrawn"].label = f"{form.fields['withdrawn'].label} ({counts['withdrawn']})"
 
 
-def thematique_choices(proposals):
-    rows = (
-        Thematique.objects.filter(proposals__in=proposals.active().values("pk"))
-        .annotate(total=Count("proposals"))
-        .order_by("slug")
+def thematique_choices(proposals, space, query):
+    rows = _shared(
+        "thematiques",
+        space,
+        query,
+        lambda: list(
+            Thematique.objects.filter(proposals__in=proposals.active().values("pk"))
+            .annotate(total=Count("proposals"))
+            .order_by("slug")
+            .values_list("slug", "name", "total")
+        ),
     )
     return [("", _("Toutes les thématiques"))] + [
-        (row.slug, f"{row.name} ({row.total})") for row in rows
+        (slug, f"{name} ({total})") for slug, name, total in rows
     ]
 
 
-def popular_tags(proposals):
+def popular_tags(proposals, space, query):
     content_type = ContentType.objects.get_for_model(Proposal)
-    return (
-        Tag.objects.filter(
-            taggit_taggeditem_items__content_type=content_type,
-            taggit_taggeditem_items__object_id__in=proposals.active().values("pk"),
-        )
-        .annotate(total=Count("taggit_taggeditem_items"))
-        .order_by("-total", "name")[:TAGS_SHOWN]
+    return _shared(
+        "tags",
+        space,
+        query,
+        lambda: list(
+            Tag.objects.filter(
+                taggit_taggeditem_items__content_type=content_type,
+                taggit_taggeditem_items__object_id__in=proposals.active().values("pk"),
+            )
+            .annotate(total=Count("taggit_taggeditem_items"))
+            .order_by("-total", "name")[:TAGS_SHOWN]
+        ),
     )

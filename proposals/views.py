@@ -73,6 +73,16 @@ def _seed(request):
     return request.session[SEED_SESSION_KEY]
 
 
+def _cards_page(proposals, user, number):
+    """Order and page the ids first (an index-only scan of the space's proposals), then
+    load the twenty cards: sorting whole rows read every proposal of the space."""
+    page_obj = Paginator(proposals.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
+    ids = list(page_obj.object_list)
+    cards = proposals.order_by().for_cards(user).in_bulk(ids)
+    page_obj.object_list = [cards[pk] for pk in ids]
+    return page_obj
+
+
 def _vote_statuses(proposals, vote_context):
     for proposal in proposals:
         proposal.vote_status = votes.vote_status(
@@ -87,11 +97,11 @@ def proposal_list(request, space_slug):
     settings = ProposalSettings.for_space(space)
     query = request.GET.get("q", "").strip()[:200]
     base = listing.base_queryset(space, query)
-    counts = listing.facet_counts(base, user)
+    counts = listing.facet_counts(base, user, space, query)
     # Choices and labels carry the counts, and are set before validating the choices.
     form = FilterForm(request.GET or None)
     form.fields["state"].choices = listing.state_choices(counts)
-    form.fields["thematique"].choices = listing.thematique_choices(base)
+    form.fields["thematique"].choices = listing.thematique_choices(base, space, query)
     listing.label_counts(form, counts, user)
     if settings.counts_hidden:
         form.fields["order"].choices = [c for c in form.fields["order"].choices if c[0] != "votes"]
@@ -103,7 +113,7 @@ def proposal_list(request, space_slug):
         query=query,
         counts_hidden=settings.counts_hidden,
     )
-    page_obj = Paginator(proposals.for_cards(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = _cards_page(proposals, user, request.GET.get("page"))
     vote_context = votes.space_vote_context(user, space, settings)
     _vote_statuses(page_obj.object_list, vote_context)
     params = request.GET.copy()
@@ -117,7 +127,7 @@ def proposal_list(request, space_slug):
             "page_obj": page_obj,
             "query_string": params.urlencode(),
             "counts": counts,
-            "tags": listing.popular_tags(base),
+            "tags": listing.popular_tags(base, space, query),
             "current_tag": data.get("tag", ""),
             "vote_context": vote_context,
             "can_propose": authoring.can_propose(user, space),

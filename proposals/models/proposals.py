@@ -94,9 +94,9 @@ class ProposalQuerySet(ModeratableQuerySet):
         """Everything a card shows, in a constant number of queries whatever the page size."""
         qs = (
             self.select_related("region", "departement")
+            .defer("body", "answer", "search_document")
             .prefetch_related(
                 "thematiques",
-                "tags",
                 Prefetch(
                     "coauthorships",
                     queryset=Coauthorship.objects.accepted()

@@ -158,3 +158,25 @@ def test_space_page_shows_its_proposals_section(client, vote_space):
     page = client.get(vote_space.url).content.decode()
     assert "Une proposition visible depuis la démarche" in page
     assert reverse("proposals:list", args=[vote_space.slug]) in page
+
+
+def test_filter_counts_follow_a_new_answer_at_once(client, vote_space):
+    proposal = ProposalFactory(space=vote_space)
+    ProposalFactory(space=vote_space)
+    assert _list(client, vote_space).context["counts"]["unanswered"] == 2
+
+    Proposal.objects.filter(pk=proposal.pk).update(state="accepted")
+
+    counts = _list(client, vote_space).context["counts"]
+    assert (counts["unanswered"], counts["accepted"]) == (1, 1)
+
+
+def test_the_members_own_counts_are_never_shared(client, member, vote_space):
+    ProposalFactory(space=vote_space, author=member)
+    _list(client, vote_space)  # the shared counts are now cached
+    other = UserFactory()
+
+    client.force_login(other)
+    assert _list(client, vote_space).context["counts"]["mine"] == 0
+    client.force_login(member)
+    assert _list(client, vote_space).context["counts"]["mine"] == 1
