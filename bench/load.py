@@ -115,13 +115,13 @@ async def session_cookies(base_url, credentials):
 
 async def warm_up(base_url, targets, cookies, workers):
     """Each worker imports and compiles on its first requests: a production server is
-    warm, so the pages are asked for once per worker before the clock starts."""
+    warm, so each page is asked for twice per worker, at once, before the clock starts."""
     async with httpx.AsyncClient(base_url=base_url, timeout=60, cookies=cookies) as member:
         async with httpx.AsyncClient(base_url=base_url, timeout=60) as visitor:
             for target in targets:
                 if target.get("method", "GET") == "GET":
                     client = member if target.get("login") else visitor
-                    await asyncio.gather(*(client.get(target["path"]) for _ in range(workers)))
+                    await asyncio.gather(*(client.get(target["path"]) for _ in range(2 * workers)))
 
 
 async def visitor(base_url, targets, stats, stop_at, budget, cookies, think, seed):

@@ -18,9 +18,16 @@ from wagtail.signals import page_published, page_unpublished
 from search import indexing
 from search.registry import PageRegistration, registry
 
+# Saves that only touch these fields change no indexed text: a login stamps last_login.
+UNINDEXED_FIELDS = frozenset({"last_login"})
+
 
 def _enabled():
     return settings.MAILLAGE_SEARCH_AUTO_INDEX
+
+
+def _touches_index(update_fields):
+    return update_fields is None or not set(update_fields) <= UNINDEXED_FIELDS
 
 
 def _schedule(get_objects):
@@ -28,8 +35,8 @@ def _schedule(get_objects):
         transaction.on_commit(lambda: indexing.update(list(get_objects())))
 
 
-def object_changed(sender, instance, raw=False, **kwargs):
-    if not raw and registry.for_model(sender) is not None:
+def object_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw and _touches_index(update_fields) and registry.for_model(sender) is not None:
         _schedule(lambda: [instance])
 
 
@@ -49,8 +56,8 @@ def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs)
         _schedule(lambda: model._default_manager.filter(pk__in=pk_set))
 
 
-def dependency_changed(sender, instance, raw=False, *, get_objects, **kwargs):
-    if not raw:
+def dependency_changed(sender, instance, raw=False, update_fields=None, *, get_objects, **kwargs):
+    if not raw and _touches_index(update_fields):
         _schedule(lambda: get_objects(instance))
 
 

@@ -1,6 +1,7 @@
 """The index follows the content after each commit, and can be rebuilt at any time."""
 
 import pytest
+from django.contrib.auth.models import update_last_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
@@ -88,6 +89,19 @@ def test_profile_leaves_the_search_when_its_owner_hides_it_or_is_deactivated(
         profile.user.is_active = False
         profile.user.save()
     assert found("déléguée") == []
+
+
+def test_logging_in_does_not_rewrite_the_members_search_entry(
+    make_profile, django_capture_on_commit_callbacks
+):
+    """A login stamps last_login only; rewriting the entry would expire every cached search."""
+    profile = make_profile("Inès Garnier", job_title="Déléguée du préfet")
+    indexed_at = SearchEntry.objects.get(title="Inès Garnier").indexed_at
+
+    with django_capture_on_commit_callbacks(execute=True):
+        update_last_login(None, profile.user)
+
+    assert SearchEntry.objects.get(title="Inès Garnier").indexed_at == indexed_at
 
 
 def test_changing_thematiques_updates_the_facets(make_profile, django_capture_on_commit_callbacks):
