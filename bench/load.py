@@ -13,7 +13,7 @@ requests back to back: the run then measures the server's capacity, and latency 
 mostly the wait in the queue (20 clients / throughput).
 
 Prints one row per page (requests, errors, p50/p95/p99 latency, requests per second,
-SQL queries per request, share of anonymous-cache hits) and writes the table as JSON
+SQL queries per request, share of anonymous-cache hits and their own p95) and writes the table as JSON
 under bench/results/.
 """
 
@@ -158,6 +158,8 @@ async def visitor(base_url, targets, stats, stop_at, budget, cookies, think, see
             row["errors"] += 0 if ok else 1
             row["queries"].append(queries)
             row["hits"] += hit
+            if hit:
+                row["hit_latencies"].append(elapsed)
             if think:
                 await asyncio.sleep(rng.uniform(think / 2, think * 1.5))
 
@@ -174,6 +176,7 @@ def summarise(stats, duration):
         "errors": sum(row["errors"] for row in stats.values()),
         "queries": [v for row in stats.values() for v in row["queries"]],
         "hits": sum(row["hits"] for row in stats.values()),
+        "hit_latencies": [v for row in stats.values() for v in row["hit_latencies"]],
     }
     table = []
     for name, row in [*sorted(stats.items()), ("ensemble", overall)]:
@@ -189,6 +192,11 @@ def summarise(stats, duration):
                 "rps": round(len(latencies) / duration, 1),
                 "queries": round(statistics.mean(row["queries"]), 1),
                 "cache_hits": round(row["hits"] / len(latencies), 2),
+                "cached_p95_ms": (
+                    round(percentile(row["hit_latencies"], 0.95), 1)
+                    if row["hit_latencies"]
+                    else None
+                ),
             }
         )
     return table
@@ -197,7 +205,7 @@ def summarise(stats, duration):
 def print_table(table):
     header = (
         f"{'page':<32} {'req':>6} {'err':>4} {'p50':>7} {'p95':>7} {'p99':>7} {'req/s':>7} "
-        f"{'SQL':>5} {'cache':>5}"
+        f"{'SQL':>5} {'cache':>5} {'p95 cache':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -207,7 +215,7 @@ def print_table(table):
         print(
             f"{r['page'][:32]:<32} {r['requests']:>6} {r['errors']:>4} {r['p50_ms']:>7} "
             f"{r['p95_ms']:>7} {r['p99_ms']:>7} {r['rps']:>7} {r['queries']:>5} "
-            f"{r['cache_hits']:>5.0%}"
+            f"{r['cache_hits']:>5.0%} {r['cached_p95_ms'] if r['cached_p95_ms'] is not None else '—':>9}"
         )
 
 
@@ -244,7 +252,9 @@ def main():
     targets = json.loads(manage(env, "bench_targets"))
     server = start_server(env, args.port, args.workers)
     base_url = f"http://127.0.0.1:{args.port}"
-    stats = defaultdict(lambda: {"latencies": [], "errors": 0, "queries": [], "hits": 0})
+    stats = defaultdict(
+        lambda: {"latencies": [], "errors": 0, "queries": [], "hits": 0, "hit_latencies": []}
+    )
     budget = {"left": args.max_requests}
 
     async def run():

@@ -4,6 +4,7 @@ megabytes that takes seconds to render."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.urls import reverse
 
 from participation.forms import CommentForm
 from participation.models import Comment, CommentReaction, Stance
@@ -96,6 +97,7 @@ def section_context(request, target, form=None, page=None):
         "content_type": content_type,
         "comment_content_type": content_type_for(Comment),
         "section_id": f"commentaires-{content_type.pk}-{target.pk}",
+        "post_url": reverse("participation:comment_post", args=[content_type.pk, target.pk]),
         "thread": thread,
         "page_obj": page_obj,
         "page_param": PAGE_PARAM,
