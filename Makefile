@@ -8,7 +8,7 @@ BENCH := MAILLAGE_VAR_DIR=var/bench
 SCALE ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-fast lint format db-stop clean-db bench-data bench-load
+.PHONY: help install run migrate demo test test-fast lint format db-stop clean-db bench-data bench-load bench-capacity
 
 help: ## Liste les commandes disponibles
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,5 +57,8 @@ bench-data: install ## Crée la base de charge (var/bench) à l'échelle SCALE (
 	$(BENCH) $(PY) manage.py seed_demo
 	$(BENCH) $(PY) manage.py seed_bench --scale $(SCALE)
 
-bench-load: install ## Campagne de charge : gunicorn, 20 clients, 60 s, sur la base de charge
-	$(BENCH) $(PY) bench/load.py --clients 20 --duration 60
+bench-load: install ## Campagne de charge : 20 clients qui lisent 0,5 à 1,5 s par page, 120 s
+	$(BENCH) $(PY) bench/load.py --clients 20 --duration 120 --think 1
+
+bench-capacity: install ## Même campagne sans aucune pause : la capacité du serveur
+	$(BENCH) $(PY) bench/load.py --clients 20 --duration 120 --think 0
