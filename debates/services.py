@@ -2,11 +2,10 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participation.models import Action, Comment, Stance
+from participation.models import Action, Comment
 from participation.permissions import can
 from participation.roles import is_moderator
 from participation.services.activity import record_activity
@@ -62,23 +61,14 @@ def close_debate(user, debate, conclusions):
     return debate
 
 
-def stance_summary(debate):
-    """Counts and shares of each stance among the visible comments, in one query."""
-    counts = (
-        Comment.objects.for_object(debate)
-        .filter(is_hidden=False, deleted_at__isnull=True)
-        .aggregate(**{value: Count("pk", filter=Q(stance=value)) for value in Stance.values})
-    )
-    total = sum(counts.values())
+def stance_summary(stance_counts):
+    """Shares of each stance, from the counts the comment section already made
+    (participation.thread.comment_counts: visible comments only)."""
+    total = sum(stance["count"] for stance in stance_counts)
     return {
         "total": total,
         "stances": [
-            {
-                "value": value,
-                "label": label,
-                "count": counts[value],
-                "percent": round(100 * counts[value] / total) if total else 0,
-            }
-            for value, label in Stance.choices
+            {**stance, "percent": round(100 * stance["count"] / total) if total else 0}
+            for stance in stance_counts
         ],
     }

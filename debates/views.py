@@ -61,7 +61,7 @@ def debate_detail(request, pk):
         "debates/debate_detail.html",
         {
             "debate": debate,
-            "summary": services.stance_summary(debate),
+            "summary": services.stance_summary(comments["stance_counts"]),
             "comments_html": render_to_string(
                 "participation/comments/section.html", comments, request
             ),
