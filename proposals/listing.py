@@ -5,14 +5,12 @@ query (except "mine" and "voted"): they are kept in the cache until a proposal, 
 thematique or a tag of the space's tables changes (see maillage.table_versions).
 """
 
-import hashlib
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from maillage.table_versions import cached
+from maillage.table_versions import cached, key
 from proposals.models import Proposal, State
 from taxonomy.models import Thematique
 
@@ -60,8 +58,7 @@ def apply_order(proposals, order, *, seed, query, counts_hidden):
 
 
 def _shared(name, space, query, compute):
-    digest = hashlib.sha256(query.encode()).hexdigest()
-    return cached(f"proposals:{name}:{space.pk}:{digest}", compute, COUNTS_CACHE_SECONDS)
+    return cached(key(f"proposals:{name}", space.pk, query), compute, COUNTS_CACHE_SECONDS)
 
 
 def facet_counts(proposals, user, space, query):

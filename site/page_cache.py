@@ -10,8 +10,6 @@ Enabled by MAILLAGE_PAGE_CACHE_SECONDS > 0 (production); the cache backend must 
 shared by all server processes (the production settings use a file-based cache).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -29,7 +27,7 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.MAILLAGE_PAGE_CACHE_SECONDS
         if seconds <= 0 or not self._cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request)
+        key = table_versions.key("page-cache", request.build_absolute_uri())
         entry = cache.get(key)
         if entry is not None and table_versions.is_current(entry["tables"]):
             response = HttpResponse(entry["content"])
@@ -66,8 +64,3 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
-
-    @staticmethod
-    def _key(request):
-        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        return f"page-cache:{digest}"

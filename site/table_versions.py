@@ -16,6 +16,8 @@ Tables are recognised by their quoted names, as Django writes them; raw SQL must
 table names too.
 """
 
+import hashlib
+import json
 import re
 import uuid
 from contextlib import contextmanager
@@ -74,6 +76,12 @@ def recording():
     finally:
         _recording.reset(token)
         note(reads)
+
+
+def key(name, *parts):
+    """A cache key for `cached` from any JSON-able parts (a query text, a request)."""
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, default=list).encode())
+    return f"{name}:{digest.hexdigest()}"
 
 
 def cached(key, compute, timeout):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
@@ -28,7 +26,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf, Substr
 from django.utils import timezone
 
-from maillage.table_versions import cached
+from maillage import table_versions
 from search.backends.base import (
     FACETS,
     HIGHLIGHT_END,
@@ -105,8 +103,8 @@ class PostgresBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResults:
         """A broad word ("quartiers") matches half the network: ranking and counting its
         matches costs tens of milliseconds, so the same search is answered once."""
-        return cached(
-            _key("search", dataclasses.asdict(request)),
+        return table_versions.cached(
+            table_versions.key("search", dataclasses.asdict(request)),
             lambda: self._search(request),
             RESULTS_CACHE_SECONDS,
         )
@@ -128,8 +126,8 @@ class PostgresBackend(SearchBackend):
         return SearchResults(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
     def suggest(self, text: str, principals: list[str] | None, limit: int = 6) -> list[Suggestion]:
-        return cached(
-            _key("suggest", [text, principals, limit]),
+        return table_versions.cached(
+            table_versions.key("suggest", text, principals, limit),
             lambda: self._suggest(text, principals, limit),
             RESULTS_CACHE_SECONDS,
         )
@@ -148,11 +146,6 @@ class PostgresBackend(SearchBackend):
             Suggestion(title=title, url=url, kind=kind)
             for title, url, kind in entries.values_list("title", "url", "kind")[:limit]
         ]
-
-
-def _key(name, arguments):
-    digest = hashlib.sha256(json.dumps(arguments, sort_keys=True, default=list).encode())
-    return f"search:{name}:{digest.hexdigest()}"
 
 
 def _visible(principals):
