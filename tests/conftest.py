@@ -1,6 +1,40 @@
-import pytest
+"""Fixtures shared by every test folder: reproducible random text, the four roles and
+their logged-in clients, and the database housekeeping of transactional tests."""
 
-from tests.factories import PASSWORD, UserFactory
+import os
+import random
+import zlib
+
+import factory.random
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from members.roles import EDITEURS, MODERATEURS
+from tests.factories import PASSWORD, UserFactory, reset_sequences
+
+SEED = int(os.environ.get("MAILLAGE_TEST_SEED", "20260611"))
+
+
+def _reseed(seed):
+    random.seed(seed)
+    factory.random.reseed_random(seed)  # Faker's generator too
+
+
+def pytest_report_header(config):
+    return f"MAILLAGE_TEST_SEED={SEED} (rejouer une série : MAILLAGE_TEST_SEED={SEED} pytest …)"
+
+
+def pytest_sessionstart(session):
+    _reseed(SEED)
+
+
+@pytest.fixture(autouse=True)
+def _reproducible_randomness(request):
+    """Factories write random French text: each test draws it from the session seed and
+    its own id, with sequences restarted, so it gets the same data whatever ran before."""
+    _reseed(SEED ^ zlib.crc32(request.node.nodeid.encode()))
+    reset_sequences()
 
 
 def pytest_collection_modifyitems(items):
@@ -64,20 +98,57 @@ def password():
     return PASSWORD
 
 
+def _logged_in(user):
+    """A client of its own, so that `client` stays anonymous in the same test."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _with_role(group_name, **fields):
+    user = UserFactory(is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
 @pytest.fixture
 def member(db):
     return UserFactory(display_name="Claire Martin")
 
 
 @pytest.fixture
-def member_client(client, member):
-    client.force_login(member)
-    return client
+def member_client(member):
+    return _logged_in(member)
+
+
+@pytest.fixture
+def editor(db):
+    return _with_role(EDITEURS, display_name="Éva Éditrice")
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _logged_in(editor)
+
+
+@pytest.fixture
+def moderator(db):
+    return _with_role(MODERATEURS, display_name="Modératrice")
+
+
+@pytest.fixture
+def moderator_client(moderator):
+    return _logged_in(moderator)
 
 
 @pytest.fixture
 def admin_user(db):
     return UserFactory(display_name="Admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    return _logged_in(admin_user)
 
 
 @pytest.fixture(autouse=True)

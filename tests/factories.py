@@ -9,6 +9,15 @@ from taxonomy.models import Thematique
 PASSWORD = "mot-de-passe-solide-42"
 
 
+def reset_sequences():
+    """Restart the numbering of every factory below, so that a test's titles and emails
+    do not depend on the tests that ran before it (conftest calls it for each test)."""
+    for value in globals().values():
+        if isinstance(value, type) and issubclass(value, factory.Factory):
+            if not value._meta.abstract:
+                value.reset_sequence(force=True)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User

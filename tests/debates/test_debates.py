@@ -41,6 +41,7 @@ def test_member_cannot_open_a_debate_outside_a_debate_phase_but_a_moderator_can(
     space = make_space(phases=[phase(opens_comment=True)], debates_enabled=True)
     url = reverse("debates:create", args=[space.pk])
     assert member_client.post(url, NEW_DEBATE).status_code == 403
+    assert not Debate.objects.exists()
     client.force_login(moderator)
     assert client.post(url, NEW_DEBATE).status_code == 302
     assert Debate.objects.get().is_official
@@ -115,6 +116,8 @@ def test_member_cannot_conclude_a_debate(member_client, debate_space):
     debate = DebateFactory(space=debate_space)
     url = reverse("debates:close", args=[debate.pk])
     assert member_client.post(url, {"conclusions": "Fini"}).status_code == 403
+    debate.refresh_from_db()
+    assert debate.closed_at is None and not debate.conclusions
 
 
 def test_author_edits_the_debate_until_someone_answers(member_client, member, debate_space):
@@ -123,8 +126,13 @@ def test_author_edits_the_debate_until_someone_answers(member_client, member, de
     assert (
         member_client.post(url, {**NEW_DEBATE, "title": "Question reformulée ?"}).status_code == 302
     )
+    debate.refresh_from_db()
+    assert debate.title == "Question reformulée ?"
     post_comment(UserFactory(), debate, "Réponse")
     assert member_client.get(url).status_code == 403
+    assert member_client.post(url, {**NEW_DEBATE, "title": "Trop tard ?"}).status_code == 403
+    debate.refresh_from_db()
+    assert debate.title == "Question reformulée ?"
 
 
 def test_private_space_debates_are_invisible_to_non_members(client, member):

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django_comments import get_model as comment_model
 
 from tests.factories import ExperiencePageFactory, NewsPageFactory, UserFactory, make_space
 
@@ -35,6 +36,7 @@ def test_visitor_cannot_post_a_comment(client, news_index):
     page = NewsPageFactory(parent=news_index)
     response = client.post(_post_url(page), {"comment": "Anonyme"})
     assert response.status_code in (302, 403)
+    assert not comment_model().objects.exists()
     assert "Anonyme" not in client.get(page.url).content.decode()
 
 

@@ -1,1 +1,1 @@
-from tests.debates.conftest import debate_space, moderator, moderator_client  # noqa: F401
+from tests.debates.conftest import debate_space  # noqa: F401

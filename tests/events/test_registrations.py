@@ -116,6 +116,7 @@ def test_visitor_is_invited_to_log_in_to_register(client):
     assert "Connectez-vous pour vous inscrire" in html
     response = client.post(reverse("events:register", args=[event.pk]))
     assert response.status_code == 302 and "/comptes/login/" in response["Location"]
+    assert not Registration.objects.exists()
 
 
 def test_htmx_registration_replaces_the_box_in_place(member_client):
@@ -150,6 +151,7 @@ def test_private_space_events_are_invisible_to_non_members(client, member):
     client.force_login(member)
     assert client.get(event.get_absolute_url()).status_code == 404
     assert client.post(reverse("events:register", args=[event.pk])).status_code == 404
+    assert not Registration.objects.exists()
     assert "Réunion interne" not in client.get(reverse("events:agenda")).content.decode()
     assert "Réunion interne" not in client.get(reverse("events:agenda_ics")).content.decode()
     client.force_login(invited)

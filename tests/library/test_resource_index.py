@@ -42,12 +42,16 @@ def test_facet_options_count_the_documents_they_would_give(client, library_page)
 
 
 def test_sorting_by_title_and_year(client, library_page):
-    ResourceFactory(title="Bilan", year=2023)
-    ResourceFactory(title="Atlas", year=2025)
+    # Created in this order so that each sort gives another order; the two 2023 documents
+    # were created title last first, so only the title tells them apart when sorting by year.
+    for title, year in (("Bilan", 2025), ("Diagnostic", 2023), ("Atlas", 2023), ("Carnet", 2024)):
+        ResourceFactory(title=title, year=year)
 
-    assert listed(client, library_page, sort="title") == ["Atlas", "Bilan"]
-    assert listed(client, library_page, sort="year") == ["Atlas", "Bilan"]
-    assert listed(client, library_page, sort="nimporte") == ["Atlas", "Bilan"]
+    assert listed(client, library_page, sort="title") == ["Atlas", "Bilan", "Carnet", "Diagnostic"]
+    assert listed(client, library_page, sort="year") == ["Bilan", "Carnet", "Atlas", "Diagnostic"]
+    newest_first = ["Carnet", "Atlas", "Diagnostic", "Bilan"]
+    assert listed(client, library_page) == newest_first
+    assert listed(client, library_page, sort="nimporte") == newest_first
 
 
 def test_each_document_offers_its_download_with_format_and_size(client, library_page):

@@ -42,6 +42,7 @@ def test_member_cannot_comment_when_the_phase_closes_comments(member_client):
         phases=[{"title": "Vote", "start_date": today, "opens_vote": True, "opens_comment": False}]
     )
     assert member_client.post(_post_url(closed), {"comment": "Trop tard"}).status_code == 403
+    assert not Comment.objects.exists()
     html = member_client.get(closed.url).content.decode()
     assert "ne sont pas ouverts pendant cette phase" in html
 
@@ -60,6 +61,7 @@ def test_comment_in_a_private_space_is_not_reachable_by_outsiders(client):
     comment = services.post_comment(invited, private, "Interne")
     client.force_login(UserFactory())
     assert client.post(_post_url(private), {"comment": "Intrus"}).status_code == 404
+    assert list(Comment.objects.values_list("comment", flat=True)) == ["Interne"]
     report_url = reverse("participation:report", args=[content_type_for(comment).pk, comment.pk])
     assert client.get(report_url).status_code == 404
 
@@ -104,6 +106,8 @@ def test_author_edits_within_the_window_only(member_client, member, space, setti
     late = timezone.now() - timedelta(minutes=settings.MAILLAGE_COMMENT_EDIT_MINUTES + 1)
     Comment.objects.filter(pk=comment.pk).update(submit_date=late)
     assert member_client.post(url, {"comment": "Trop tard"}).status_code == 403
+    comment.refresh_from_db()
+    assert comment.comment == "Première version"
 
 
 def test_only_the_author_edits_or_deletes(client, space):
@@ -113,6 +117,10 @@ def test_only_the_author_edits_or_deletes(client, space):
     assert (
         client.post(reverse("participation:comment_delete", args=[comment.pk])).status_code == 403
     )
+    edit_url = reverse("participation:comment_edit", args=[comment.pk])
+    assert client.post(edit_url, {"comment": "Pris"}).status_code == 403
+    comment.refresh_from_db()
+    assert comment.comment == "À moi" and comment.deleted_at is None
 
 
 def test_deleted_comment_leaves_a_placeholder_and_keeps_replies(member_client, member, space):

@@ -1,12 +1,10 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from members.roles import MODERATEURS, ensure_roles
 from proposals.models import ProposalSettings
-from tests.factories import UserFactory, make_space
+from tests.factories import make_space
 
 
 def phase(**opens):
@@ -31,11 +29,3 @@ def vote_space(db):
     space = make_space("Priorités du réseau", [phase(opens_vote=True, opens_comment=True)])
     ProposalSettings.objects.create(space=space, vote_limit=3, threshold=2)
     return space
-
-
-@pytest.fixture
-def moderator(db):
-    ensure_roles(Group, Permission)
-    user = UserFactory(display_name="Modératrice")
-    user.groups.add(Group.objects.get(name=MODERATEURS))
-    return user

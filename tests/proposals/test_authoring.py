@@ -184,6 +184,7 @@ def test_coauthor_is_invited_accepts_from_notification_edits_and_leaves(client, 
     # The last author cannot leave.
     client.force_login(member)
     assert client.post(reverse("proposals:leave", args=[proposal.pk])).status_code == 403
+    assert [u.pk for u in Proposal.objects.get(pk=proposal.pk).authors] == [member.pk]
 
 
 def test_declined_invitation_adds_no_author(client, member):

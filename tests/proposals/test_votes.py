@@ -94,6 +94,7 @@ def test_visitor_cannot_vote(client, vote_space):
     proposal = ProposalFactory(space=vote_space)
     response = client.post(reverse("proposals:vote", args=[proposal.pk]), {"action": "add"})
     assert response.status_code == 403
+    assert not Vote.objects.exists()
 
 
 def test_private_space_votes_only_for_invited_members(client, member):
@@ -105,6 +106,7 @@ def test_private_space_votes_only_for_invited_members(client, member):
     client.force_login(outsider)
     assert client.get(proposal.get_absolute_url()).status_code == 404
     assert client.post(reverse("proposals:vote", args=[proposal.pk])).status_code == 404
+    assert not Vote.objects.exists()
     assert votes.vote(member, proposal)
 
 
