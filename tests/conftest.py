@@ -21,8 +21,18 @@ def _reseed(seed):
     factory.random.reseed_random(seed)  # Faker's generator too
 
 
-def pytest_report_header(config):
+def _replay_hint():
     return f"MAILLAGE_TEST_SEED={SEED} (rejouer une série : MAILLAGE_TEST_SEED={SEED} pytest …)"
+
+
+def pytest_report_header(config):
+    return _replay_hint()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus):
+    """`-q` hides the header: a failed run still says which seed replays it."""
+    if exitstatus:
+        terminalreporter.write_line(_replay_hint())
 
 
 def pytest_sessionstart(session):
