@@ -1,6 +1,7 @@
 """Fixtures shared by every test folder: reproducible random text, the four roles and
 their logged-in clients, and the database housekeeping of transactional tests."""
 
+import io
 import os
 import random
 import zlib
@@ -8,6 +9,8 @@ import zlib
 import factory.random
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 
 from members.roles import EDITEURS, MODERATEURS
@@ -60,6 +63,42 @@ def pytest_collection_modifyitems(items):
         if transactional:
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+    # The tests of the demo content run first, so that its transaction (see `demo`) is
+    # rolled back before any other test starts.
+    items.sort(key=lambda item: "demo" not in item.fixturenames)
+
+
+_demo = {}
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, seeded once (it takes seconds) for all the tests that use it,
+    in one transaction that ends after the last of them (see pytest_runtest_teardown);
+    each test still runs in its own savepoint."""
+    _demo["unblocked"] = django_db_blocker.unblock()
+    _demo["unblocked"].__enter__()
+    _demo["transaction"] = transaction.atomic()
+    _demo["transaction"].__enter__()
+    call_command("seed_demo", stdout=io.StringIO())
+    yield
+    _end_demo()
+
+
+def _end_demo():
+    if "transaction" in _demo:
+        transaction.set_rollback(True)
+        _demo.pop("transaction").__exit__(None, None, None)
+        _demo.pop("unblocked").__exit__(None, None, None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        if nextitem is None or "demo" not in nextitem.fixturenames:
+            _end_demo()
 
 
 _serialized = {}

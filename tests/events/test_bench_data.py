@@ -1,7 +1,6 @@
 import io
 
 import pytest
-from django.core.management import call_command
 
 from debates import bench_data as debates_bench
 from debates.models import Debate
@@ -13,8 +12,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_load_data_fills_debates_and_agenda_at_scale():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_load_data_fills_debates_and_agenda_at_scale(demo):
     ctx = BenchContext(0.02, 2026, io.StringIO())
     ctx.shared["user_ids"] = [u.pk for u in UserFactory.create_batch(30)]
     debates_before, events_before = Debate.objects.count(), Event.objects.count()

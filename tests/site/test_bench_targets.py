@@ -6,10 +6,9 @@ from django.core.management import call_command
 pytestmark = pytest.mark.django_db
 
 
-def test_every_load_run_target_answers_without_error(client, member, capsys):
+def test_every_load_run_target_answers_without_error(demo, client, member, capsys):
     """The load runner visits what the apps declare; a stale target would only show up
     as errors in a run, so each one is requested here."""
-    call_command("seed_demo")
     capsys.readouterr()
     call_command("bench_targets")
     targets = json.loads(capsys.readouterr().out)

@@ -19,8 +19,7 @@ def _row_counts():
     return counts
 
 
-def test_seed_demo_twice_creates_nothing_more(capsys):
-    call_command("seed_demo")
+def test_seed_demo_twice_creates_nothing_more(demo, capsys):
     first = _row_counts()
     call_command("seed_demo")
     second = {table: n for table, n in _row_counts().items() if n != first[table]}
@@ -30,8 +29,7 @@ def test_seed_demo_twice_creates_nothing_more(capsys):
     assert "admin@maillage.localhost" in capsys.readouterr().out
 
 
-def test_demo_administrator_can_log_in_to_the_wagtail_admin(client):
-    call_command("seed_demo")
+def test_demo_administrator_can_log_in_to_the_wagtail_admin(demo, client):
     admin = User.objects.get(email=ADMIN_EMAIL)
     assert admin.check_password(DEMO_PASSWORD)
     client.post("/comptes/login/", {"login": ADMIN_EMAIL, "password": DEMO_PASSWORD})

@@ -39,11 +39,10 @@ def counts():
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Demo then load data at 1/100 of the reference size, once for the module, in a
-    transaction rolled back after its last test (each test runs in a savepoint)."""
+def seeded(demo, django_db_blocker):
+    """Load data at 1/100 of the reference size on top of the demo, once for the module,
+    in a transaction rolled back after its last test (each test runs in a savepoint)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", stdout=StringIO())
         before = counts()
         call_command("seed_bench", scale=SCALE, stdout=StringIO())
         after = counts()
