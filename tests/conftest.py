@@ -73,7 +73,7 @@ _demo = {}
 
 @pytest.fixture(scope="session")
 def demo(django_db_setup, django_db_blocker):
-    """The demo content, seeded once (it takes seconds) for all the tests that use it,
+    """The demo content, seeded once (the slowest step of the suite) for the tests that use it,
     in one transaction that ends after the last of them (see pytest_runtest_teardown);
     each test still runs in its own savepoint."""
     _demo["unblocked"] = django_db_blocker.unblock()
@@ -94,6 +94,7 @@ def _end_demo():
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
+    """Roll the demo content back as soon as the next test does not use it."""
     try:
         return (yield)
     finally:
