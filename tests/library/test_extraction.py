@@ -10,7 +10,7 @@ from odf.opendocument import OpenDocumentText
 from odf.text import P
 from pypdf import PdfReader, PdfWriter
 
-from library.demo import build_pdf
+from devtools.demo.library import build_pdf
 from library.extraction import ExtractionError, extract_text
 from library.models import Resource
 
