@@ -4,16 +4,16 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
-BENCH := MAILLAGE_VAR_DIR=var/bench
+BENCH := MAILLAGE_VAR_DIR=var/bench DJANGO_SETTINGS_MODULE=maillage.settings.load
 SCALE ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-fast lint format db-stop clean-db bench-data bench-load bench-capacity
+.PHONY: help install run migrate demo test test-fast migrations-check lint format db-stop clean-db bench-data bench-load bench-capacity
 
 help: ## Liste les commandes disponibles
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -30,12 +30,14 @@ demo: migrate ## Charge le contenu de démonstration (idempotent)
 run: demo ## Installe, migre, charge la démo et sert http://$(HOST)
 	$(PY) manage.py runserver $(HOST)
 
-test: install ## Lance ruff puis toute la suite de tests (navigateur compris)
-	$(VENV)/bin/ruff check .
+test: lint migrations-check ## Lance ruff, vérifie les migrations puis toute la suite (navigateur compris)
 	$(PY) -m pytest
 
 test-fast: install ## Tests sans navigateur
 	$(PY) -m pytest -m "not browser"
+
+migrations-check: install ## Échoue si un modèle a changé sans sa migration
+	$(PY) manage.py makemigrations --check --dry-run
 
 lint: install ## Vérifie le style (ruff)
 	$(VENV)/bin/ruff check .

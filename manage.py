@@ -1,9 +1,7 @@
 #!/usr/bin/env python
-import os
-import sys
+"""manage.py of the checkout: development settings by default."""
+
+from maillage.__main__ import main
 
 if __name__ == "__main__":
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings.dev")
-    from django.core.management import execute_from_command_line
-
-    execute_from_command_line(sys.argv)
+    main("maillage.settings.dev")

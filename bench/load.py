@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/load.py --clients 20 --duration 60
 
-Starts gunicorn (production settings, DEBUG off, static files through WhiteNoise) on
+Starts gunicorn (maillage.settings.load: production behaviour, DEBUG off, static files
+through WhiteNoise, on the embedded PostgreSQL) on
 127.0.0.1, asks `manage.py bench_targets` which pages to visit, then drives them with
 `--clients` concurrent asyncio/httpx clients, half of them logged in, for `--duration`
 seconds or `--max-requests` requests, whichever comes first. Loopback only.
@@ -41,13 +42,8 @@ PYTHON = sys.executable
 def server_env(port):
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="maillage.settings.production",
-        DJANGO_SECRET_KEY=env.get("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_COOKIES="false",
+        DJANGO_SETTINGS_MODULE="maillage.settings.load",
         DJANGO_STATIC_ROOT=str(ROOT / "var" / "bench-static"),
-        MAILLAGE_QUERY_COUNT_HEADER="1",
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
     )
     return env

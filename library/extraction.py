@@ -1,42 +1,23 @@
 """Text extraction from uploaded documents (PDF, DOCX, ODT), kept for search.
 
-Every failure becomes an `ExtractionError` whose message, in French, tells the editor
-what to do: a damaged or protected file is refused at upload, never a server error.
+Every failure, whatever the parsing library raises (they raise many kinds, and new ones
+with new versions: pypdf asks for `cryptography` to open AES-encrypted PDFs), becomes an
+`ExtractionError` whose message, in French, tells the editor what to do: a damaged or
+protected file is refused at upload, never a server error.
 """
 
 import io
-import zipfile
 from pathlib import PurePath
-from xml.parsers.expat import ExpatError
-from xml.sax import SAXException
 
 import docx
 from django.utils.translation import gettext as _
-from docx.opc.exceptions import OpcError
-from lxml.etree import LxmlError
 from odf import teletype
 from odf import text as odf_text
 from odf.opendocument import load as load_odf
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 # Beyond this the text adds little to search and weighs on the database.
 MAX_CHARS = 500_000
-READ_ERRORS = (
-    PyPdfError,
-    OpcError,
-    LxmlError,
-    ExpatError,
-    SAXException,
-    zipfile.BadZipFile,
-    KeyError,
-    ValueError,
-    TypeError,
-    AttributeError,
-    IndexError,
-    OSError,
-    RecursionError,
-)
 
 
 class ExtractionError(Exception):
@@ -48,7 +29,7 @@ def _pdf_text(stream):
     if reader.is_encrypted and not reader.decrypt(""):
         raise ExtractionError(
             _(
-                "Ce PDF est protégé par un mot de passe : enregistrez-en une copie sans "
+                "Ce PDF est protégé par un mot de passe : enregistrez-en une copie sans "
                 "protection, puis déposez-la."
             )
         )
@@ -86,19 +67,19 @@ def extract_text(file, filename):
     reader = READERS.get(extension)
     if reader is None:
         return ""
-    file.seek(0)
-    stream = io.BytesIO(file.read())
-    file.seek(0)
     try:
+        file.seek(0)
+        stream = io.BytesIO(file.read())
+        file.seek(0)
         text = reader(stream)
     except ExtractionError:
         raise
-    except READ_ERRORS as error:
+    except Exception as error:
         raise ExtractionError(
             _(
-                "Le fichier « %(name)s » est illisible ou endommagé : il ne s’agit pas d’un "
-                "document %(format)s valide. Ouvrez-le et enregistrez-le à nouveau, puis "
-                "déposez-le."
+                "Le fichier « %(name)s » est protégé, illisible ou endommagé : ce n’est pas un "
+                "document %(format)s lisible. Ouvrez-le, enregistrez-en une copie sans "
+                "protection, puis déposez-la."
             )
             % {"name": PurePath(filename).name, "format": extension.upper()}
         ) from error

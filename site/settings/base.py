@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -21,6 +22,33 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_required(name: str) -> str:
+    """A value no default can stand in for: stop at start-up with one line naming it."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"La variable d’environnement {name} est obligatoire : définissez-la avant de lancer "
+            "Maillage (voir la section « Configuration » du README)."
+        )
+    return value
+
+
+def database_from_url(url: str) -> dict:
+    """DATABASES for a PostgreSQL URL; any other value stops start-up with one line (which
+    does not repeat the URL: it may hold a password)."""
+    malformed = ImproperlyConfigured(
+        "La variable d’environnement DATABASE_URL est mal formée : attendu "
+        "postgresql://utilisateur:mot-de-passe@hôte:port/base."
+    )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError:
+        raise malformed from None
+    if config["ENGINE"] != "django.db.backends.postgresql" or not config["NAME"]:
+        raise malformed
+    return {"default": config}
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
@@ -98,9 +126,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-if env_bool("MAILLAGE_QUERY_COUNT_HEADER", False):
-    MIDDLEWARE.insert(0, "maillage.query_count.QueryCountMiddleware")
-
 ROOT_URLCONF = "maillage.urls"
 WSGI_APPLICATION = "maillage.wsgi.application"
 
@@ -121,14 +146,7 @@ TEMPLATES = [
     },
 ]
 
-# --- Database: DATABASE_URL, or the embedded PostgreSQL under var/ -----------------
-DATABASE_URL = os.environ.get("DATABASE_URL")
-if not DATABASE_URL:
-    from maillage.embedded_db import database_url
-
-    DATABASE_URL = database_url(VAR_DIR)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# --- Database: each environment's settings define DATABASES (database_from_url) -------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

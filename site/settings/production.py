@@ -1,22 +1,32 @@
-"""Production: every value comes from the environment; refuses to start without a secret key."""
+"""Production: every value comes from the environment. Without a secret key or a database
+URL the process stops at start-up with one line naming the variable; it never falls back
+to the embedded PostgreSQL of development."""
 
 import os
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
+from .base import VAR_DIR, database_from_url, env_bool, env_required
 
-SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+SECRET_KEY = env_required("DJANGO_SECRET_KEY")
+DATABASES = database_from_url(env_required("DATABASE_URL"))
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # Shared by every gunicorn worker, so that the anonymous page cache and allauth's rate
-# limits hold across processes.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(VAR_DIR / "cache")),
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
+# limits hold across processes: files on one machine, Redis once web processes run on
+# several (REDIS_URL, with the `redis` extra installed).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(VAR_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 MAILLAGE_PAGE_CACHE_SECONDS = int(os.environ.get("MAILLAGE_PAGE_CACHE_SECONDS", "300"))
 
 STORAGES = {

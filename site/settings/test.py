@@ -1,7 +1,7 @@
 import os
 
-from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .dev import *  # noqa: F403
+from .dev import DATABASES, VAR_DIR
 
 DEBUG = False
 # Several test runs may share the embedded server (e.g. two checkouts); a suffix keeps

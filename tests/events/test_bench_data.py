@@ -2,11 +2,11 @@ import io
 
 import pytest
 
-from debates import bench_data as debates_bench
 from debates.models import Debate
-from events import bench_data as events_bench
+from devtools.bench_tools import BenchContext
+from devtools.load import debates as debates_bench
+from devtools.load import events as events_bench
 from events.models import Event, Registration
-from maillage.bench_tools import BenchContext
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
 
-from library.demo import build_pdf
+from devtools.demo.library import build_pdf
 from library.models import Resource
 from participation.models import SpaceMembership, Visibility
 from participation.services import moderation

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from members.demo import ADMIN_EMAIL, DEMO_PASSWORD
+from devtools.demo.members import ADMIN_EMAIL, DEMO_PASSWORD
 from members.models import User
 
 pytestmark = pytest.mark.django_db

@@ -60,20 +60,6 @@ def _manage(*args, **env):
     )
 
 
-def test_production_settings_pass_check_deploy():
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="maillage.settings.production",
-        DJANGO_SECRET_KEY="x" * 60 + "-production-like-secret-key",
-        DJANGO_ALLOWED_HOSTS="maillage.example.org",
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
-
-
 @pytest.mark.skipif("DATABASE_URL" in os.environ, reason="le serveur embarqué n’est pas utilisé")
 def test_embedded_database_is_reused_by_a_second_process():
     code = (

@@ -8,10 +8,10 @@ from django.db.models import Count, F, Q
 from django_comments_xtd.models import XtdComment
 
 from debates.models import Debate
+from devtools.load.members import BENCH_DOMAIN
 from editorial.models import ExperiencePage, NewsPage
 from events.models import Event, Registration, RegistrationStatus
 from library.models import Resource
-from members.bench_data import BENCH_DOMAIN
 from members.models import User
 from participation.models import Comment, SpaceMembership, SpacePage, Visibility
 from proposals.models import Proposal, Vote

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from participation.bench_data import bulk_comments
+from devtools.load.participation import bulk_comments
 from participation.models import SpacePage
 from proposals.models import Coauthorship, Proposal, State, Vote
 from taxonomy.models import Departement, Thematique

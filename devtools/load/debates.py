@@ -4,8 +4,8 @@ with 30,000 answers on a long tail (the most followed debate has a long thread).
 from django.utils import timezone
 
 from debates.models import Debate
+from devtools.load.participation import bulk_comments
 from members.models import User
-from participation.bench_data import bulk_comments
 from participation.models import SpacePage, Visibility
 from taxonomy.models import Thematique
 

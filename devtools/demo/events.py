@@ -1,5 +1,5 @@
 """Demo agenda: a dozen events, past and upcoming, across types and régions, some with
-registrations (one full, with a waiting list). Content lives in demo_data/events.json."""
+registrations (one full, with a waiting list). Content lives in data/events/events.json."""
 
 import json
 from datetime import datetime, time, timedelta
@@ -13,7 +13,7 @@ from members.roles import MODERATEURS
 from participation.models import SpacePage
 from taxonomy.models import Departement, Thematique
 
-DATA = json.loads((Path(__file__).parent / "demo_data" / "events.json").read_text("utf-8"))
+DATA = json.loads((Path(__file__).parent / "data" / "events" / "events.json").read_text("utf-8"))
 
 
 def seed(stdout):

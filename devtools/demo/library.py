@@ -13,7 +13,7 @@ from library.choices import ResourceType
 from library.models import Resource, ResourceIndexPage
 from taxonomy.models import Departement, Thematique
 
-DATA = Path(__file__).resolve().parent / "demo_data"
+DATA = Path(__file__).resolve().parent / "data" / "library"
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 

@@ -7,8 +7,8 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from wagtail.models import Collection
 
+from devtools.demo.library import build_pdf
 from library.choices import ResourceType
-from library.demo import build_pdf
 from library.models import Resource
 from taxonomy.models import Departement, Thematique
 

@@ -1,5 +1,5 @@
 """Demo debates: two open ones in a space of their own (which also hosts events) and a
-concluded one in participation's closed consultation. Content lives in demo_data/."""
+concluded one in participation's closed consultation. Content lives in data/debates/."""
 
 import json
 from datetime import timedelta
@@ -16,7 +16,7 @@ from participation.models import Comment, SpacePage, SpacePhase
 from participation.services.comments import post_comment
 from taxonomy.models import Thematique
 
-DATA = json.loads((Path(__file__).parent / "demo_data" / "debates.json").read_text("utf-8"))
+DATA = json.loads((Path(__file__).parent / "data" / "debates" / "debates.json").read_text("utf-8"))
 
 
 def demo_space(home):

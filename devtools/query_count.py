@@ -1,7 +1,7 @@
 """Reports the SQL queries a response cost, in an `X-Query-Count` header.
 
-Only installed when MAILLAGE_QUERY_COUNT_HEADER is set (the load runner in bench/ sets
-it), so that load runs can show queries per request from outside the server."""
+Installed only by the load-run settings (maillage.settings.load), so that bench/load.py
+can show queries per request from outside the server."""
 
 from django.db import connections
 

@@ -1,5 +1,5 @@
 """Demo editorial content: about thirty actualités, fifteen retours d'expérience, one page
-per thématique, and the index pages under the home page. The texts live in demo_data/."""
+per thématique, and the index pages under the home page. The texts live in data/editorial/."""
 
 import datetime
 import io
@@ -23,7 +23,7 @@ from home.models import HomePage
 from library.models import Resource
 from taxonomy.models import Departement, Thematique
 
-DATA = Path(__file__).resolve().parent / "demo_data"
+DATA = Path(__file__).resolve().parent / "data" / "editorial"
 # The site's palette: blue network, terracotta, and their soft tints.
 PALETTE = [("#25377a", "#e8ecf8"), ("#a8391a", "#fbeee8"), ("#1e6b3a", "#e6f4ea")]
 ILLUSTRATIONS = 6

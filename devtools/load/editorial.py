@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from devtools.load.participation import bulk_comments
 from editorial.models import (
     ExperienceIndexPage,
     ExperiencePage,
@@ -16,7 +17,6 @@ from editorial.models import (
     NewsPage,
     NewsPageTag,
 )
-from participation.bench_data import bulk_comments
 from taxonomy.models import Departement, Thematique
 
 TAGS = ["rencontre", "publication", "appel à projets", "formation", "webinaire", "étude"]

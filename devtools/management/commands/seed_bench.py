@@ -1,12 +1,12 @@
 import time
 from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from maillage.bench_tools import BenchContext
+from devtools import load
+from devtools.bench_tools import BenchContext
 
 
 class Command(BaseCommand):
@@ -24,15 +24,10 @@ class Command(BaseCommand):
             raise CommandError("L’échelle doit être positive.")
         ctx = BenchContext(scale, seed, self.stdout)
         started = time.monotonic()
-        # Each app with bench data owns a `bench_data` module with `seed(ctx)`; they run in
-        # INSTALLED_APPS order, so members come before the spaces, proposals and comments.
-        for config in apps.get_app_configs():
-            if find_spec(f"{config.name}.bench_data") is None:
-                continue
-            module = import_module(f"{config.name}.bench_data")
-            self.stdout.write(f"{config.verbose_name} :")
+        for name in load.MODULES:
+            self.stdout.write(f"{apps.get_app_config(name).verbose_name} :")
             with transaction.atomic():
-                module.seed(ctx)
+                import_module(f"devtools.load.{name}").seed(ctx)
         # Statistics and visibility maps as a database in service has them (autovacuum):
         # right after bulk loads, PostgreSQL would plan as if the new tables were empty
         # and could not answer from indexes alone (VACUUM cannot run in a transaction: tests).

@@ -1,5 +1,5 @@
-"""Tools the apps' `bench_data` modules share to fill a database at network scale fast:
-a seeded random source, French text built from site/data/french_corpus.json, a
+"""Tools the load-data modules (devtools/load/) share to fill a database at network scale fast:
+a seeded random source, French text built from devtools/data/french_corpus.json, a
 progress bar and PostgreSQL COPY."""
 
 import json
@@ -44,7 +44,7 @@ class FrenchText:
 
 
 class BenchContext:
-    """What every app's `bench_data.seed(ctx)` receives; `ctx.shared` carries ids from one
+    """What every load-data module's `seed(ctx)` receives; `ctx.shared` carries ids from one
     app to the next (members' user ids, spaces…)."""
 
     def __init__(self, scale, seed, stdout):

@@ -19,7 +19,7 @@ from proposals.models import Coauthorship, Proposal, ProposalSettings, Vote
 from proposals.services import answers, votes
 from taxonomy.models import Departement, Thematique
 
-DATA = Path(__file__).resolve().parent / "demo_data" / "proposals.json"
+DATA = Path(__file__).resolve().parent / "data" / "proposals" / "proposals.json"
 OPEN_VOTE = "priorites-du-reseau-2026"
 CLOSED = "themes-des-rencontres-trimestrielles"
 THREAD = [

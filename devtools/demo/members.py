@@ -12,7 +12,7 @@ from taxonomy.models import Departement, Thematique
 
 DEMO_PASSWORD = "maillage-demo"
 ADMIN_EMAIL = "admin@maillage.localhost"
-DATA = Path(__file__).resolve().parent / "demo_data" / "members.json"
+DATA = Path(__file__).resolve().parent / "data" / "members" / "members.json"
 # The first demo members also hold the editorial and moderation roles.
 ROLE_OF_INDEX = {3: EDITEURS, 6: MODERATEURS}
 
