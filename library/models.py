@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
-from editorial.listing import paginate
-from editorial.models import BasePage
+from content.listing import paginate
+from content.pages import BasePage
 from library.choices import ResourceType
 from library.extraction import ExtractionError, extract_text
 from library.filters import ResourceFilterForm

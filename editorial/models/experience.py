@@ -10,9 +10,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from content.listing import paginate
+from content.pages import BasePage
 from editorial.forms import ExperienceFilterForm
-from editorial.listing import paginate
-from editorial.models.base import ArticlePage, BasePage
+from editorial.models.article import ArticlePage
 from taxonomy.models import Departement, Region
 
 TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]

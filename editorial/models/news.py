@@ -13,11 +13,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from content.blocks import validate_link
+from content.listing import paginate
+from content.pages import BasePage
 from editorial.feeds import NewsFeed
 from editorial.forms import NewsFilterForm
-from editorial.listing import paginate
-from editorial.models.base import ArticlePage, BasePage
-from home.blocks import validate_link
+from editorial.models.article import ArticlePage
 from taxonomy.models import Thematique
 
 
