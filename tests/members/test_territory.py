@@ -3,7 +3,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from library.models import Resource
 from members.models import Profile
 from taxonomy.models import Departement, Region
 from tests.factories import UserFactory
@@ -22,15 +21,13 @@ def test_a_departement_alone_brings_its_region(member):
     assert profile.region == Region.objects.get(name="Hauts-de-France")
 
 
-def test_a_departement_of_another_region_is_refused():
-    resource = Resource(
-        title="Guide",
-        region=Region.objects.get(name="Bretagne"),
-        departement=Departement.objects.get(code="30"),
-    )
+def test_a_departement_of_another_region_is_refused(member):
+    profile = member.profile
+    profile.region = Region.objects.get(name="Bretagne")
+    profile.departement = Departement.objects.get(code="30")
 
     with pytest.raises(ValidationError) as refused:
-        resource.clean()
+        profile.clean()
 
     assert "n’appartient pas à la région choisie (Bretagne)" in str(refused.value)
 
@@ -45,6 +42,10 @@ def test_deleting_a_departement_still_named_is_refused_and_keeps_everything(clie
 
     response = client.post(f"/admin/snippets/taxonomy/departement/delete/{finistere.pk}/")
 
-    assert response.status_code != 500
+    assert response.status_code == 302
+    assert (
+        "Suppression impossible : 1 contenu ou profil nomme encore « Finistère (29) »"
+        in client.get(response["Location"]).content.decode()
+    )
     assert Departement.objects.filter(pk=finistere.pk).exists()
     assert Profile.objects.filter(pk=profile.pk, region=bretagne, departement=finistere).exists()
