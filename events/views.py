@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from content.listing import paginate
 from events import ical, services
-from events.forms import AgendaFilterForm, EventForm
+from events.filters import AgendaFilterSet
+from events.forms import EventForm
 from events.models import Event, Registration, RegistrationStatus
 from participation.roles import is_moderator
 
@@ -44,22 +46,21 @@ def _registration_box(request, event):
 
 
 def agenda(request):
-    form = AgendaFilterForm(request.GET or None)
-    events = form.filter(Event.objects.visible_to(request.user).for_listing())
-    page_obj = Paginator(events, AGENDA_PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = AgendaFilterSet(
+        request.GET, queryset=Event.objects.visible_to(request.user).for_listing()
+    )
+    page_obj, query_string = paginate(request, filters.qs, AGENDA_PAGE_SIZE)
     mine = _my_registrations(request.user, page_obj.object_list)
     for event in page_obj.object_list:
         event.my_registration = mine.get(event.pk)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "events/agenda.html",
         {
-            "form": form,
+            "filter_form": filters.form,
             "page_obj": page_obj,
-            "query_string": query.urlencode(),
-            "showing_past": form.is_valid() and form.cleaned_data["when"] == "past",
+            "query_string": query_string,
+            "showing_past": filters.showing_past,
             "can_create": is_moderator(request.user),
         },
     )

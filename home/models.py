@@ -5,7 +5,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import CallToActionsBlock
+from content.blocks import CallToActionsBlock
+from editorial.models import NewsIndexPage
+from library.models import Resource, ResourceIndexPage
 
 LATEST_NEWS = 3
 LATEST_RESOURCES = 3
@@ -39,10 +41,6 @@ class HomePage(Page):
         verbose_name = _("page d’accueil")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the editorial and library pages are built on this app's blocks.
-        from editorial.models import NewsIndexPage
-        from library.models import Resource, ResourceIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         news_index = NewsIndexPage.objects.live().first()
         context["news_index"] = news_index

@@ -1,10 +1,12 @@
 """The public faceted filter of the library."""
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from content.filters import ThematiqueFilter
 from library.choices import ResourceType
-from taxonomy.models import Region, Thematique
+from taxonomy.models import Region
 
 SORT_CHOICES = [
     ("recent", _("Les derniers ajoutés")),
@@ -13,44 +15,60 @@ SORT_CHOICES = [
 ]
 
 
-class ResourceFilterForm(forms.Form):
+class YearNumberFilter(django_filters.NumberFilter):
+    """A whole year: its options are the facet counts, known only once the other facets
+    are read, so any plausible year validates."""
+
+    field_class = forms.IntegerField
+
+
+class ResourceFilterSet(django_filters.FilterSet):
     """Facets of the library; each option shows how many documents it would give,
-    counted with the other facets applied."""
+    counted with the other facets applied. Newest first unless another sort is chosen."""
 
     FACETS = ("resource_type", "thematique", "year", "region")
-
-    resource_type = forms.ChoiceField(label=_("Type"), required=False)
-    thematique = forms.ModelChoiceField(
-        Thematique.objects.all(), label=_("Thématique"), to_field_name="slug", required=False
-    )
-    year = forms.IntegerField(
-        label=_("Année"), required=False, widget=forms.Select, min_value=1970, max_value=2100
-    )
-    region = forms.ModelChoiceField(Region.objects.all(), label=_("Territoire"), required=False)
-    sort = forms.ChoiceField(label=_("Trier par"), choices=SORT_CHOICES, required=False)
-
     EMPTY_LABELS = {
         "resource_type": _("Tous les types"),
         "thematique": _("Toutes les thématiques"),
         "year": _("Toutes les années"),
         "region": _("Tous les territoires"),
     }
+    SORTS = {
+        "recent": ("-created_at",),
+        "year": ("-year", "title"),
+        "title": ("title",),
+    }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["resource_type"].choices = [("", ""), *ResourceType.choices]
+    resource_type = django_filters.ChoiceFilter(choices=ResourceType.choices, label=_("Type"))
+    thematique = ThematiqueFilter()
+    year = YearNumberFilter(label=_("Année"), widget=forms.Select, min_value=1970, max_value=2100)
+    region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), label=_("Territoire"))
+    sort = django_filters.ChoiceFilter(
+        label=_("Trier par"), choices=SORT_CHOICES, empty_label=None, method="sort_by"
+    )
 
-    def filter(self, resources):
-        """The resources matching the valid filters; sets each facet's options and counts."""
-        values = self.cleaned_data if self.is_valid() else {}
-        if not self.is_bound:
-            self.cleaned_data = {}
-        filters = {facet: values.get(facet) for facet in self.FACETS}
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset.order_by(*self.SORTS["recent"], "pk"), **kwargs)
+        self.count_facets()
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*self.SORTS[value], "pk")
+
+    def count_facets(self):
+        """Each facet's options with their counts, the other valid facets applied."""
+        values = {}
+        if self.is_bound:
+            self.form.is_valid()  # fills cleaned_data with the values that validate
+            values = self.form.cleaned_data
         for facet in self.FACETS:
-            others = {name: value for name, value in filters.items() if name != facet}
-            counts = resources.filter_facets(**others).facet_counts(facet)
-            self.fields[facet].widget.choices = [
+            resources = self.queryset
+            for other in self.FACETS:
+                if other != facet:
+                    resources = self.filters[other].filter(resources, values.get(other))
+            self.form.fields[facet].widget.choices = [
                 ("", self.EMPTY_LABELS[facet]),
-                *((value, f"{label} ({count})") for value, label, count in counts),
+                *(
+                    (value, f"{label} ({count})")
+                    for value, label, count in resources.facet_counts(facet)
+                ),
             ]
-        return resources.filter_facets(**filters)

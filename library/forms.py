@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
 from library.extraction import ExtractionError, extract_text
@@ -16,6 +17,7 @@ class ResourceAdminForm(BaseDocumentForm):
             **BaseDocumentForm.Meta.widgets,
             "thematiques": forms.CheckboxSelectMultiple,
         }
+        help_texts = {"region": _("Laissez vide pour un document national.")}
 
     def clean_file(self):
         file = self.cleaned_data.get("file")

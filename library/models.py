@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
-from editorial.listing import paginate
-from editorial.models import BasePage
+from content.listing import paginate
+from content.pages import BasePage
 from library.choices import ResourceType
 from library.extraction import ExtractionError, extract_text
-from library.filters import ResourceFilterForm
-from taxonomy.models import Departement, Region, Thematique
+from library.filters import ResourceFilterSet
+from taxonomy.models import TerritoryMixin, Thematique
 
 logger = logging.getLogger(__name__)
 
@@ -27,18 +27,6 @@ class ResourceQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("region", "departement").prefetch_related("thematiques")
-
-    def filter_facets(self, resource_type=None, thematique=None, year=None, region=None):
-        resources = self
-        if resource_type:
-            resources = resources.filter(resource_type=resource_type)
-        if thematique:
-            resources = resources.filter(thematiques=thematique)
-        if year:
-            resources = resources.filter(year=year)
-        if region:
-            resources = resources.filter(region=region)
-        return resources
 
     def facet_counts(self, facet):
         """(value, label, count) of each value of `facet` among these resources."""
@@ -67,7 +55,7 @@ class ResourceQuerySet(models.QuerySet):
         return list(rows)
 
 
-class Resource(AbstractDocument):
+class Resource(TerritoryMixin, AbstractDocument):
     resource_type = models.CharField(
         _("type de ressource"),
         max_length=20,
@@ -91,21 +79,6 @@ class Resource(AbstractDocument):
     )
     thematiques = models.ManyToManyField(
         Thematique, verbose_name=_("thématiques"), blank=True, related_name="resources"
-    )
-    region = models.ForeignKey(
-        Region,
-        verbose_name=_("région"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        help_text=_("Laissez vide pour un document national."),
-    )
-    departement = models.ForeignKey(
-        Departement,
-        verbose_name=_("département"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
     )
     description = models.TextField(
         _("description"),
@@ -156,19 +129,9 @@ class Resource(AbstractDocument):
             except ExtractionError:
                 logger.warning("Texte illisible dans le document %s", self.file.name)
 
-    @property
-    def territory(self):
-        return self.departement or self.region
-
 
 class ResourceIndexPage(BasePage):
     """The library: every public document, with facets and sorting."""
-
-    SORTS = {
-        "recent": ("-created_at",),
-        "year": ("-year", "title"),
-        "title": ("title",),
-    }
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -179,11 +142,7 @@ class ResourceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = ResourceFilterForm(request.GET or None)
-        resources = form.filter(Resource.objects.public())
-        order = self.SORTS[form.cleaned_data.get("sort") or "recent"]
-        context["page_obj"], context["query_string"] = paginate(
-            request, resources.for_listing().order_by(*order, "pk")
-        )
-        context["filter_form"] = form
+        filters = ResourceFilterSet(request.GET or None, queryset=Resource.objects.public())
+        context["page_obj"], context["query_string"] = paginate(request, filters.qs.for_listing())
+        context["filter_form"] = filters.form
         return context

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Profile, StructureType, User
+from members.models import Profile, User
 from taxonomy.models import Departement, Region, Thematique
 
 
@@ -50,19 +50,6 @@ class ProfileForm(forms.ModelForm):
         self.fields["region"].queryset = Region.objects.all()
         self.fields["thematiques"].queryset = Thematique.objects.all()
 
-    def clean(self):
-        cleaned = super().clean()
-        region, departement = cleaned.get("region"), cleaned.get("departement")
-        if departement and region and departement.region_id != region.pk:
-            self.add_error(
-                "departement",
-                _("Ce département n’appartient pas à la région choisie (%(region)s).")
-                % {"region": region},
-            )
-        if departement and not region:
-            cleaned["region"] = departement.region
-        return cleaned
-
     def save(self, commit=True):
         profile = super().save(commit=commit)
         user: User = profile.user
@@ -70,22 +57,3 @@ class ProfileForm(forms.ModelForm):
         if commit:
             user.save(update_fields=["display_name"])
         return profile
-
-
-class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Nom, structure ou fonction"), required=False)
-    structure_type = forms.ChoiceField(
-        label=_("Type de structure"),
-        required=False,
-        choices=[("", _("Tous"))] + list(StructureType.choices),
-    )
-    region = forms.ModelChoiceField(
-        label=_("Région"), required=False, queryset=Region.objects.all(), empty_label=_("Toutes")
-    )
-    thematique = forms.ModelChoiceField(
-        label=_("Thématique"),
-        required=False,
-        queryset=Thematique.objects.all(),
-        empty_label=_("Toutes"),
-        to_field_name="slug",
-    )

@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.models import Departement, Region, Thematique
+from taxonomy.models import TerritoryMixin, Thematique
 
 
 class UserManager(BaseUserManager):
@@ -85,7 +85,7 @@ class ProfileQuerySet(models.QuerySet):
         return self.select_related("user", "region", "departement").prefetch_related("thematiques")
 
 
-class Profile(models.Model):
+class Profile(TerritoryMixin, models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     structure_type = models.CharField(
         _("type de structure"), max_length=32, choices=StructureType.choices, blank=True
@@ -101,16 +101,6 @@ class Profile(models.Model):
         max_length=150,
         blank=True,
         help_text=_("Par exemple « Cheffe de projet politique de la ville »."),
-    )
-    region = models.ForeignKey(
-        Region, verbose_name=_("région"), on_delete=models.SET_NULL, null=True, blank=True
-    )
-    departement = models.ForeignKey(
-        Departement,
-        verbose_name=_("département"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
     )
     thematiques = models.ManyToManyField(
         Thematique, verbose_name=_("thématiques d’intérêt"), blank=True, related_name="+"
@@ -151,7 +141,3 @@ class Profile(models.Model):
         return bool(
             self.structure_type and self.structure_name and self.job_title and self.region_id
         )
-
-    @property
-    def territory(self):
-        return self.departement or self.region

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from members.forms import DirectoryFilterForm, ProfileForm
+from content.listing import paginate
+from members.filters import DirectoryFilterSet
+from members.forms import ProfileForm
 from members.models import Profile
 
 DIRECTORY_PAGE_SIZE = 24
@@ -32,28 +32,11 @@ def profile_detail(request, user_id):
 
 
 def directory(request):
-    form = DirectoryFilterForm(request.GET or None)
     profiles = Profile.objects.in_directory().for_listing().order_by("user__display_name", "pk")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            q = data["q"].strip()
-            profiles = profiles.filter(
-                Q(user__display_name__unaccent__icontains=q)
-                | Q(structure_name__unaccent__icontains=q)
-                | Q(job_title__unaccent__icontains=q)
-            )
-        if data["structure_type"]:
-            profiles = profiles.filter(structure_type=data["structure_type"])
-        if data["region"]:
-            profiles = profiles.filter(region=data["region"])
-        if data["thematique"]:
-            profiles = profiles.filter(thematiques=data["thematique"])
-    page_obj = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    filters = DirectoryFilterSet(request.GET or None, queryset=profiles)
+    page_obj, query_string = paginate(request, filters.qs, DIRECTORY_PAGE_SIZE)
     return render(
         request,
         "members/directory.html",
-        {"form": form, "page_obj": page_obj, "query_string": query.urlencode()},
+        {"filter_form": filters.form, "page_obj": page_obj, "query_string": query_string},
     )

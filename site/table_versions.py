@@ -1,21 +1,28 @@
 """Cached values that stay exact: each remembers the tables it was computed from.
 
 Every SQL statement the application sends goes through `track_tables` (installed on each
-connection by `maillage.apps`):
-- a write (INSERT, UPDATE, DELETE, also through `.update()` or raw SQL) gives its table a
-  new version, at once and again when the transaction commits, so that a value computed
-  by a concurrent request in between cannot outlive the commit;
-- while a value is being computed under `recording()`, each table a statement names is
+connection by `maillage.apps`), and every `cursor.copy()` through the connection's cursor
+class (`install`):
+- a write gives each table it writes a new version, at once and again when the
+  transaction commits, so that a value computed by a concurrent request in between (which
+  could not see the uncommitted rows) cannot outlive the commit. Writes are INSERT, UPDATE,
+  DELETE and MERGE, also inside `WITH ...` (data-modifying CTEs), COPY ... FROM and
+  TRUNCATE; a write whose tables cannot all be named (TRUNCATE ... CASCADE) expires every
+  value at once;
+- while a value is being computed under `recording()`, each table a statement reads is
   noted with the version it had *before* the statement ran.
 
 `cached(key, compute)` serves a stored value only while every table it noted still has
 the same version. A new comment thus expires the pages and fragments that read comments,
 and nothing else. Versions are random tokens written with a plain `set`, so two processes
 bumping the same table at once can never leave it at a version a stale value noted.
-Tables are recognised by their quoted names, as Django writes them; raw SQL must quote
-table names too.
+Written tables are recognised quoted or not, schema-qualified or not, outside string
+literals and comments; tables read are recognised by their quoted names after FROM or JOIN,
+as Django writes them: raw SQL that reads must quote table names too. Writes hidden in a
+function or a procedure (`SELECT f()`, `CALL`, `DO`) are not seen.
 """
 
+import functools
 import hashlib
 import json
 import re
@@ -24,14 +31,62 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 
 PREFIX = "table-version:"
-WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"([a-z0-9_]+)"', re.IGNORECASE)
-NAMED = re.compile(r'(?:FROM|JOIN)\s+"([a-z0-9_]+)"', re.IGNORECASE)
+# A pseudo-table every value notes: a new version of it expires every cached value.
+EVERYTHING = "*"
 # Values read from Wagtail's own caches (site root paths) depend on these tables
 # without any statement being sent.
-ALWAYS = ("wagtailcore_site",)
+ALWAYS = ("wagtailcore_site", EVERYTHING)
+NAMED = re.compile(r'(?:FROM|JOIN)\s+"([a-z0-9_]+)"', re.IGNORECASE)
+
+# Parsing writes. Only a statement that starts with a verb that may write is read further
+# (a SELECT, which Django sends most, cannot: PostgreSQL allows data-modifying
+# statements only at the top level, in WITH). Literals and comments are blanked out first,
+# then the clauses where UPDATE is no write (row locks; ON CONFLICT ... DO UPDATE and
+# MERGE ... THEN UPDATE, whose table the INSERT or the MERGE names). The text is
+# upper-cased, so names come out lower-cased, as PostgreSQL folds them.
+FIRST_WORD = re.compile(r"(?:\s|\(|--[^\n]*\n|/\*.*?\*/)*(\w+)", re.DOTALL)
+NEVER_WRITES = {"SELECT", "VALUES", "SHOW", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT", "SET"}
+NOISE = re.compile(r"'(?:[^']|'')*'|\$(\w*)\$.*?\$\1\$|--[^\n]*|/\*.*?\*/", re.DOTALL)
+NOT_A_WRITE = re.compile(r"\b(?:FOR\s+(?:NO\s+KEY\s+)?UPDATE|(?:DO|THEN)\s+UPDATE)\b")
+TABLE = r'(?:"?\w+"?\s*\.\s*)?"?(\w+)"?'  # an optional schema, then the table
+DML = re.compile(rf"\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE\s+INTO)\s+(?:ONLY\s+)?{TABLE}")
+COPY_FROM = re.compile(rf"\bCOPY\s+{TABLE}\s*(?:\([^)]*\))?\s*FROM\b")
+TRUNCATE = re.compile(r"\bTRUNCATE\s+(?:TABLE\s+)?([^;]*)")
+TRUNCATE_OPTIONS = re.compile(r"\b(?:RESTART|CONTINUE|CASCADE|RESTRICT)\b")
+TRUNCATED = re.compile(rf"\s*(?:ONLY\s+)?{TABLE}\s*\*?\s*")
+
+
+def written_tables(sql):
+    """The tables `sql` writes (EVERYTHING among them when some cannot be named)."""
+    first = FIRST_WORD.match(sql)
+    if not first or first.group(1).upper() in NEVER_WRITES:
+        return set()
+    code = NOISE.sub(" ", sql).upper()
+    verb = FIRST_WORD.match(code)
+    if verb.group(1) in ("INSERT", "UPDATE", "DELETE"):  # then the only write is this one
+        written = DML.match(code, verb.start(1))
+        tables = {written.group(1) if written else EVERYTHING}
+    else:
+        code = NOT_A_WRITE.sub(" ", code)
+        tables = set(DML.findall(code)) | set(COPY_FROM.findall(code))
+        for truncate in TRUNCATE.finditer(code):
+            tables.update(_truncated(truncate.group(1)))
+    return {table.lower() for table in tables}
+
+
+def _truncated(clause):
+    names = TRUNCATE_OPTIONS.split(clause, maxsplit=1)[0]
+    tables = set()
+    for item in names.split(","):
+        match = TRUNCATED.fullmatch(item)
+        tables.add(match.group(1) if match else EVERYTHING)
+    if re.search(r"\bCASCADE\b", clause):
+        tables.add(EVERYTHING)  # the tables that refer to these ones are emptied too
+    return tables
+
 
 _recording = ContextVar("maillage_tables_read", default=None)
 
@@ -101,18 +156,42 @@ def track_tables(execute, sql, params, many, context):
         unseen = [table for table in NAMED.findall(sql) if table not in reads]
         if unseen:
             reads.update(versions(unseen))
-    written = WRITE.match(sql)
-    if written:
-        table = written.group(1)
-        bump(table)
-        connection = context["connection"]
-        if connection.in_atomic_block:
-            transaction.on_commit(lambda: bump(table), using=connection.alias)
+    bump_written(written_tables(sql), context["connection"])
     return execute(sql, params, many, context)
 
 
+def bump_written(tables, connection):
+    """New versions for `tables` now and, inside a transaction, again at its commit."""
+    for table in tables:
+        bump(table)
+    if tables and connection.in_atomic_block:
+        transaction.on_commit(lambda: [bump(table) for table in tables], using=connection.alias)
+
+
+@functools.cache
+def copy_tracking(cursor_class, alias):
+    """`cursor_class` whose `copy()` bumps the tables it loads: psycopg's COPY protocol
+    bypasses the execute wrappers."""
+
+    class CopyTrackingCursor(cursor_class):
+        tracks_copy = True
+
+        @contextmanager
+        def copy(self, statement, *args, **kwargs):
+            with super().copy(statement, *args, **kwargs) as copy:
+                yield copy
+            text = statement if isinstance(statement, str) else statement.as_string(self)
+            bump_written(written_tables(text), connections[alias])
+
+    return CopyTrackingCursor
+
+
 def install(sender, connection, **kwargs):
-    """First in the list: a connection opened inside a `with execute_wrapper(...)` block
-    must not see the block's exit pop this wrapper instead of its own."""
+    """`track_tables` goes first in the list: a connection opened inside a
+    `with execute_wrapper(...)` block must not see the block's exit pop this wrapper
+    instead of its own."""
     if track_tables not in connection.execute_wrappers:
         connection.execute_wrappers.insert(0, track_tables)
+    raw = connection.connection
+    if not getattr(raw.cursor_factory, "tracks_copy", False):
+        raw.cursor_factory = copy_tracking(raw.cursor_factory, connection.alias)

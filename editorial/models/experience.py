@@ -10,10 +10,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from editorial.forms import ExperienceFilterForm
-from editorial.listing import paginate
-from editorial.models.base import ArticlePage, BasePage
-from taxonomy.models import Departement, Region
+from content.listing import paginate
+from content.pages import BasePage
+from editorial.filters import ExperienceFilterSet
+from editorial.models.article import ArticlePage
+from taxonomy.models import TerritoryMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -31,49 +32,18 @@ class ExperienceIndexPage(BasePage):
     def experiences(self):
         return ExperiencePage.objects.child_of(self).live().public().order_by("-year", "title")
 
-    def filtered_experiences(self, form):
-        experiences = self.experiences()
-        if form.is_valid():
-            data = form.cleaned_data
-            if data["thematique"]:
-                experiences = experiences.filter(thematiques=data["thematique"])
-            if data["region"]:
-                experiences = experiences.filter(region=data["region"])
-            if data["departement"]:
-                experiences = experiences.filter(departement=data["departement"])
-            if data["year"]:
-                experiences = experiences.filter(year=data["year"])
-        return experiences
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        years = (
-            self.experiences()
-            .exclude(year=None)
-            .order_by("-year")
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        form = ExperienceFilterForm(request.GET or None, years=years)
-        experiences = self.filtered_experiences(form).select_related("region", "departement")
+        filters = ExperienceFilterSet(request.GET or None, queryset=self.experiences())
+        experiences = filters.qs.select_related("region", "departement")
         context["page_obj"], context["query_string"] = paginate(
             request, experiences.prefetch_related("thematiques")
         )
-        context["filter_form"] = form
+        context["filter_form"] = filters.form
         return context
 
 
-class ExperiencePage(ArticlePage):
-    region = models.ForeignKey(
-        Region, verbose_name=_("région"), null=True, blank=True, on_delete=models.SET_NULL
-    )
-    departement = models.ForeignKey(
-        Departement,
-        verbose_name=_("département"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
+class ExperiencePage(TerritoryMixin, ArticlePage):
     commune = models.CharField(_("commune"), max_length=120, blank=True)
     quartier = models.CharField(
         _("quartier prioritaire"),
@@ -160,13 +130,6 @@ class ExperiencePage(ArticlePage):
     class Meta:
         verbose_name = _("retour d’expérience")
         verbose_name_plural = _("retours d’expérience")
-
-    def clean(self):
-        super().clean()
-        if self.departement_id and self.region_id and self.departement.region_id != self.region_id:
-            raise ValidationError(
-                {"departement": _("Ce département n’appartient pas à la région choisie.")}
-            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,16 +8,17 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from content.blocks import validate_link
+from content.listing import paginate
+from content.pages import BasePage
 from editorial.feeds import NewsFeed
-from editorial.forms import NewsFilterForm
-from editorial.listing import paginate
-from editorial.models.base import ArticlePage, BasePage
-from home.blocks import validate_link
+from editorial.filters import NewsFilterSet
+from editorial.models.article import ArticlePage
 from taxonomy.models import Thematique
 
 
@@ -35,33 +36,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """The published news of this index, newest first."""
         return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
-    def tags(self):
-        return (
-            Tag.objects.filter(editorial_newspagetag_items__content_object__in=self.news())
-            .distinct()
-            .order_by("name")
-        )
-
-    def filtered_news(self, form):
-        news = self.news()
-        if form.is_valid():
-            data = form.cleaned_data
-            if data["thematique"]:
-                news = news.filter(thematiques=data["thematique"])
-            if data["tag"]:
-                news = news.filter(tags=data["tag"])
-            if data["year"]:
-                news = news.filter(date__year=data["year"])
-        return news
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        years = [day.year for day in self.news().dates("date", "year", order="DESC")]
-        form = NewsFilterForm(request.GET or None, years=years, tags=self.tags())
-        news = self.filtered_news(form).select_related("hero_image")
+        filters = NewsFilterSet(request.GET or None, queryset=self.news())
+        news = filters.qs.select_related("hero_image")
         news = news.prefetch_related("thematiques", "tags", "hero_image__renditions")
         context["page_obj"], context["query_string"] = paginate(request, news)
-        context["filter_form"] = form
+        context["filter_form"] = filters.form
         return context
 
     @path("flux/<str:kind>/")

@@ -1,13 +1,13 @@
 """One page per thématique gathering what the network publishes on that subject."""
 
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from editorial.models.base import BasePage
+from content.pages import BasePage
 from editorial.models.experience import ExperienceIndexPage, ExperiencePage
 from editorial.models.news import NewsIndexPage, NewsPage
+from library.models import Resource, ResourceIndexPage
 
 LATEST = 3
 
@@ -71,12 +71,8 @@ class ThematiquePage(BasePage):
         )
 
     def latest_resources(self):
-        # Looked up by name: the library app builds on this one's base page.
-        resource_model = apps.get_model("library", "Resource")
         return (
-            resource_model.objects.public()
-            .filter(thematiques=self.thematique_id)
-            .for_listing()[:LATEST]
+            Resource.objects.public().filter(thematiques=self.thematique_id).for_listing()[:LATEST]
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -86,7 +82,5 @@ class ThematiquePage(BasePage):
         context["resources"] = self.latest_resources()
         context["news_index"] = NewsIndexPage.objects.live().first()
         context["experience_index"] = ExperienceIndexPage.objects.live().first()
-        context["resource_index"] = (
-            apps.get_model("library", "ResourceIndexPage").objects.live().first()
-        )
+        context["resource_index"] = ResourceIndexPage.objects.live().first()
         return context

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from participation.models import Comment, Moderatable, ModeratableQuerySet
+from taxonomy.models import TerritoryMixin
 
 TITLE_MIN_LENGTH = 15
 TITLE_MAX_LENGTH = 150
@@ -143,7 +144,7 @@ class ProposalQuerySet(ModeratableQuerySet):
         return self.order_by(MD5(Concat(Cast("pk", models.CharField()), models.Value(str(seed)))))
 
 
-class Proposal(Moderatable):
+class Proposal(TerritoryMixin, Moderatable):
     """A member's proposal in a space. A draft (no `published_at`) is seen by its authors
     only; `vote_count` is kept by the vote services inside their transaction."""
 
@@ -189,22 +190,6 @@ class Proposal(Moderatable):
         verbose_name=_("mots-clés"),
         blank=True,
         help_text=_("Séparés par des virgules, par exemple : jeunesse, mobilité."),
-    )
-    region = models.ForeignKey(
-        "taxonomy.Region",
-        verbose_name=_("région"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    departement = models.ForeignKey(
-        "taxonomy.Departement",
-        verbose_name=_("département"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
     )
     state = models.CharField(
         _("état"), max_length=20, choices=State.choices, blank=True, db_index=True
@@ -284,10 +269,6 @@ class Proposal(Moderatable):
     @property
     def is_answered(self):
         return bool(self.state)
-
-    @property
-    def territory(self):
-        return self.departement or self.region
 
     # --- Authors -----------------------------------------------------------------------
     @cached_property

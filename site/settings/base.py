@@ -59,6 +59,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first so their templates override those of third-party apps.
     "maillage",
+    "content",
     "home",
     "members",
     "taxonomy",

@@ -1,9 +1,12 @@
+import contextvars
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.backends.signals import connection_created
 
-from maillage.table_versions import PREFIX, cached, track_tables
+from maillage.table_versions import EVERYTHING, PREFIX, cached, track_tables, written_tables
 from taxonomy.models import Thematique
 from tests.factories import EventFactory, ThematiqueFactory
 
@@ -97,3 +100,132 @@ def test_writes_are_still_seen_after_a_connection_opened_inside_another_wrapper(
         connection_created.send(sender=type(connection), connection=connection)
 
     assert track_tables in connection.execute_wrappers
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_value_computed_elsewhere_while_a_write_is_uncommitted_expires_at_the_commit():
+    """Another request (a thread, with its own connection) computes the value between a
+    write and its commit: it cannot see the write, so the new version given at the commit
+    is what keeps that value from being served afterwards."""
+
+    def names_on_another_connection():
+        try:
+            return names()
+        finally:
+            connection.close()
+
+    def names_elsewhere():
+        with ThreadPoolExecutor(1) as pool:
+            context = contextvars.copy_context()  # the thread reports what it reads
+            return pool.submit(context.run, names_on_another_connection).result()
+
+    compute = Computations(names_elsewhere)
+    with transaction.atomic():
+        ThematiqueFactory(name="Thématique sentinelle-7f3a9c")
+        before_commit = cached("k", compute, 60)
+        assert cached("k", compute, 60) == before_commit
+
+    after_commit = cached("k", compute, 60)
+
+    assert "Thématique sentinelle-7f3a9c" not in before_commit
+    assert "Thématique sentinelle-7f3a9c" in after_commit
+    assert compute.count == 2
+
+
+def test_rows_loaded_with_copy_give_the_new_value():
+    compute = Computations(names)
+    cached("k", compute, 60)
+
+    with (
+        connection.cursor() as cursor,
+        cursor.copy(
+            'COPY "taxonomy_thematique" ("name", "slug", "description") FROM STDIN'
+        ) as copy,
+    ):
+        copy.write_row(["Thématique copiée-5b1e8d", "copiee-5b1e8d", ""])
+
+    assert "Thématique copiée-5b1e8d" in cached("k", compute, 60)
+    assert compute.count == 2
+
+
+@pytest.fixture
+def scratch_words():
+    """A temporary table of two words (gone with the test's transaction) and a counted
+    computation that reads it."""
+    with connection.cursor() as cursor:
+        cursor.execute('CREATE TEMPORARY TABLE "scratch_words" ("word" text)')
+        cursor.execute("INSERT INTO \"scratch_words\" VALUES ('alpha'), ('beta')")
+
+    def words():
+        with connection.cursor() as cursor:
+            cursor.execute('SELECT "word" FROM "scratch_words" ORDER BY "word"')
+            return [row[0] for row in cursor.fetchall()]
+
+    return Computations(words)
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ('TRUNCATE "scratch_words"', []),
+        ("truncate table only scratch_words restart identity", []),
+        (
+            'WITH gone AS (DELETE FROM "scratch_words" WHERE "word" = \'alpha\' RETURNING 1) '
+            "SELECT count(*) FROM gone",
+            ["beta"],
+        ),
+        (
+            'WITH changed AS (UPDATE "scratch_words" SET "word" = upper("word") RETURNING 1) '
+            "SELECT count(*) FROM changed",
+            ["ALPHA", "BETA"],
+        ),
+        (
+            "WITH new AS (SELECT 'gamma' AS word) INSERT INTO scratch_words SELECT word FROM new",
+            ["alpha", "beta", "gamma"],
+        ),
+    ],
+)
+def test_truncate_and_writes_inside_with_give_the_new_value(scratch_words, statement, expected):
+    assert cached("k", scratch_words, 60) == ["alpha", "beta"]
+
+    with connection.cursor() as cursor:
+        cursor.execute(statement)
+
+    assert cached("k", scratch_words, 60) == expected
+    assert scratch_words.count == 2
+
+
+def test_a_truncate_that_cascades_expires_every_value(scratch_words):
+    compute = Computations(names)
+    cached("k", compute, 60)
+
+    with connection.cursor() as cursor:
+        cursor.execute('TRUNCATE "scratch_words" CASCADE')
+
+    cached("k", compute, 60)
+    assert compute.count == 2
+
+
+@pytest.mark.parametrize(
+    ("statement", "tables"),
+    [
+        ('INSERT INTO "a" ("x") VALUES (%s)', {"a"}),
+        ('UPDATE ONLY "public"."b" SET "x" = 1', {"b"}),
+        ("/* lot */ delete from c where true", {"c"}),
+        ('WITH d AS (UPDATE "e" SET "x" = 1 RETURNING *) SELECT * FROM d', {"e"}),
+        ('WITH g AS (DELETE FROM "g" RETURNING *) INSERT INTO "h" SELECT * FROM g', {"g", "h"}),
+        ('INSERT INTO "j" ("x") VALUES (1) ON CONFLICT ("x") DO UPDATE SET "x" = 2', {"j"}),
+        ('MERGE INTO "s" USING "t" ON true WHEN MATCHED THEN UPDATE SET "x" = 1', {"s"}),
+        ('COPY "k" ("a", "b") FROM STDIN', {"k"}),
+        ('TRUNCATE "l", ONLY "m" * RESTART IDENTITY', {"l", "m"}),
+        ("TRUNCATE n CASCADE", {"n", EVERYTHING}),
+        ('SELECT * FROM "i" FOR UPDATE OF "i" SKIP LOCKED', set()),
+        ('SELECT * FROM "i" FOR NO KEY UPDATE', set()),
+        ('COPY "k" TO STDOUT', set()),
+        ("COPY (SELECT 1) TO STDOUT", set()),
+        ('SELECT \'DELETE FROM "o"\' -- UPDATE "p" SET', set()),
+        ('SELECT $body$INSERT INTO "r"$body$', set()),
+    ],
+)
+def test_the_tables_a_statement_writes_are_read_from_its_text(statement, tables):
+    assert written_tables(statement) == tables

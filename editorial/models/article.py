@@ -1,4 +1,4 @@
-"""Abstract pages holding what every public content page of the site shares."""
+"""The abstract article page of the editorial side: hero image, body, thématiques, attachments."""
 
 from django import forms
 from django.apps import apps
@@ -10,46 +10,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock
+from content.blocks import BodyBlock
+from content.pages import BasePage
 from taxonomy.models import Thematique
-
-
-class BasePage(Page):
-    """A public page with a chapô, breadcrumbs and the meta that search engines and
-    social networks read."""
-
-    introduction = models.TextField(
-        _("chapô"),
-        max_length=600,
-        blank=True,
-        help_text=_(
-            "Deux ou trois phrases qui résument la page ; reprises dans les listes, "
-            "les flux et les partages."
-        ),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
-        return context
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.introduction
-
-    @property
-    def social_image(self):
-        """The image shared on social networks; pages with a visual override it."""
-        return None
 
 
 class ArticlePage(BasePage):

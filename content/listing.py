@@ -1,4 +1,4 @@
-"""Pagination shared by the index pages of the editorial side and the library."""
+"""Pagination shared by the listings (editorial indexes, library, directory, agenda)."""
 
 from django.core.paginator import Paginator
 

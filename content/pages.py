@@ -1,0 +1,42 @@
+"""The abstract page holding what every public content page of the site shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """A public page with a chapô, breadcrumbs and the meta that search engines and
+    social networks read."""
+
+    introduction = models.TextField(
+        _("chapô"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Deux ou trois phrases qui résument la page ; reprises dans les listes, "
+            "les flux et les partages."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
+        return context
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction
+
+    @property
+    def social_image(self):
+        """The image shared on social networks; pages with a visual override it."""
+        return None

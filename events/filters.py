@@ -1,0 +1,77 @@
+"""The filters of the network's agenda."""
+
+import calendar
+from datetime import date, datetime, time, timedelta
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from content.filters import ThematiqueFilter
+from events.models import EventType
+from taxonomy.models import Region
+
+
+class AgendaFilterSet(django_filters.FilterSet):
+    """Events by period, type, thematique and région. The period is a filter even when
+    nothing is chosen (upcoming events), so the set is always bound."""
+
+    when = django_filters.ChoiceFilter(
+        label=_("Période"),
+        choices=[("past", _("Passés"))],
+        empty_label=_("À venir"),
+        method="within_period",
+    )
+    event_type = django_filters.ChoiceFilter(
+        label=_("Type"), choices=EventType.choices, empty_label=_("Tous")
+    )
+    thematique = ThematiqueFilter(empty_label=_("Toutes"))
+    region = django_filters.ModelChoiceFilter(
+        field_name="departement__region",
+        label=_("Région"),
+        queryset=Region.objects.all(),
+        empty_label=_("Toutes"),
+    )
+    month = django_filters.DateFilter(
+        label=_("Mois"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month", "placeholder": "2026-03"}, format="%Y-%m"),
+        help_text=_("Au format AAAA-MM, par exemple 2026-03."),
+        method="within_period",
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data or {}, *args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        """A chosen month shows that month in order; otherwise upcoming events come
+        first and past ones are one choice away."""
+        data = self.form.cleaned_data
+        if data.get("month"):
+            month = data["month"]
+            queryset = queryset.filter(
+                start_at__gte=_month_start(month), start_at__lt=_month_start(_next_month(month))
+            ).order_by("start_at", "pk")
+        elif data.get("when") == "past":
+            queryset = queryset.past()
+        else:
+            queryset = queryset.upcoming()
+        return super().filter_queryset(queryset)
+
+    def within_period(self, queryset, name, value):
+        """The period and the month are applied together, by `filter_queryset`."""
+        return queryset
+
+    @property
+    def showing_past(self):
+        return self.form.is_valid() and self.form.cleaned_data["when"] == "past"
+
+
+def _month_start(day):
+    return timezone.make_aware(datetime.combine(date(day.year, day.month, 1), time.min))
+
+
+def _next_month(day):
+    last = calendar.monthrange(day.year, day.month)[1]
+    return date(day.year, day.month, last) + timedelta(days=1)
