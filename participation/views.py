@@ -7,11 +7,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from maillage.redirects import redirect_next, safe_next
 from participation.forms import (
     CommentEditForm,
     CommentForm,
@@ -56,10 +56,7 @@ def _target(request, content_type_id, object_id):
 
 
 def _back(request, obj, anchor=""):
-    next_url = request.POST.get("next") or request.GET.get("next")
-    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-        return redirect(next_url)
-    return redirect(object_url(obj) + anchor)
+    return redirect_next(request, object_url(obj) + anchor)
 
 
 def _visible_comment(request, pk):
@@ -174,7 +171,7 @@ def report(request, content_type_id, object_id):
     return render(
         request,
         "participation/report_form.html",
-        {"form": form, "target": target, "next": request.GET.get("next", "")},
+        {"form": form, "target": target, "next": safe_next(request, "")},
     )
 
 
