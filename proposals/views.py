@@ -207,6 +207,9 @@ def proposal_detail(request, pk):
 
 
 def _similar(space, title, exclude=None):
+    # A title refused for its NUL character still shows its neighbours: PostgreSQL
+    # cannot compare text holding NUL.
+    title = title.replace("\x00", "")
     if len(title.strip()) < SIMILAR_MIN_LENGTH:
         return []
     proposals = Proposal.objects.listed().filter(space=space)
@@ -286,7 +289,7 @@ def proposal_edit(request, pk):
         proposal.refresh_from_db()  # the form wrote its values on the instance
         authoring.update(request.user, proposal, **fields)
         _save_attachments(proposal, form)
-        removed = request.POST.getlist("remove_attachment")
+        removed = [pk for pk in request.POST.getlist("remove_attachment") if pk.isdigit()]
         if removed:
             for item in proposal.attachments.filter(pk__in=removed):
                 item.file.delete(save=False)
