@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from events import ical, services
 from events.forms import AgendaFilterForm, EventForm
 from events.models import Event, Registration, RegistrationStatus
+from maillage import ratelimits
 from maillage.csv_export import csv_response
 from participation.roles import is_moderator
 
@@ -115,6 +116,8 @@ def _after_registration(request, event, level, notice):
 @login_required
 def register(request, pk):
     event = _visible_event(request, pk)
+    if ratelimits.over_limit(request, "registration"):
+        return _after_registration(request, event, messages.ERROR, ratelimits.message())
     try:
         registration = services.register(request.user, event)
     except services.RegistrationClosed:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from maillage.ratelimits import rate_limited, refuse_form
 from maillage.redirects import redirect_next, safe_next
 from participation.forms import (
     CommentEditForm,
@@ -71,7 +72,7 @@ def _visible_comment(request, pk):
 def comment_post(request, content_type_id, object_id):
     target = _target(request, content_type_id, object_id)
     form = CommentForm(request.POST, with_stance=comment_services.asks_stance(target))
-    if form.is_valid():
+    if form.is_valid() and not refuse_form(request, "comment", form):
         parent_pk = form.cleaned_data["parent"]
         parent = None
         if parent_pk:
@@ -133,6 +134,7 @@ def comment_delete(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("reaction")
 def comment_react(request, pk):
     comment = _visible_comment(request, pk)
     form = ReactionForm(request.POST)
@@ -156,7 +158,7 @@ def report(request, content_type_id, object_id):
     if type(target) not in reportable_models():
         raise Http404
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not refuse_form(request, "report", form):
         try:
             moderation.report(
                 request.user, target, form.cleaned_data["reason"], form.cleaned_data["details"]

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage import ratelimits
 from maillage.csv_export import csv_response
 from maillage.redirects import redirect_next, safe_next
 from participation.models import Action, SpacePage
@@ -255,7 +256,11 @@ def proposal_create(request, space_slug):
     form = ProposalForm(
         request.POST or None, request.FILES or None, space=space, similar_url=similar_url
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not ratelimits.refuse_form(request, "proposal", form)
+    ):
         proposal = authoring.create_draft(request.user, space, **form.proposal_fields())
         _save_attachments(proposal, form)
         messages.info(
@@ -389,7 +394,9 @@ def proposal_vote(request, pk):
         raise PermissionDenied
     error = ""
     try:
-        if request.POST.get("action") == "remove":
+        if ratelimits.over_limit(request, "vote"):
+            error = ratelimits.message()
+        elif request.POST.get("action") == "remove":
             votes.unvote(request.user, proposal)
         else:
             votes.vote(request.user, proposal)

