@@ -9,7 +9,7 @@ from django.core.files.base import File
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage import ratelimits
+from maillage import private_files, ratelimits
 from maillage.csv_export import csv_response
 from maillage.redirects import redirect_next, safe_next
 from participation.models import Action, SpacePage
@@ -235,9 +235,9 @@ def attachment(request, pk, attachment_pk):
     proposal = _proposal(request, pk)
     item = get_object_or_404(Attachment, pk=attachment_pk, proposal=proposal)
     content_type = "application/pdf" if item.kind == "pdf" else None
-    response = FileResponse(item.file.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="{slugify(item.title)[:80] or "fichier"}"'
-    return response
+    return private_files.serve(
+        item.file, slugify(item.title)[:80] or "fichier", content_type=content_type
+    )
 
 
 # --- Authoring ------------------------------------------------------------------------------

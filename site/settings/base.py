@@ -267,6 +267,9 @@ LOGGING = {
 CSRF_FAILURE_VIEW = "maillage.views.csrf_failure"
 
 # --- Security (CSP, rate limits, private files) -----------------------------------------
+# Imported here to keep this section in one block.
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
 # Posts a member may make per scope and window ("N/s", "N/m", "N/h", "N/d"), counted in the
 # default cache (maillage/ratelimits.py); a scope left out is not limited. Generous enough
 # for the load campaign (bench/load.py), whose ten member clients share one account.
@@ -280,3 +283,19 @@ MAILLAGE_RATE_LIMITS = {
     "debate": "10/m",
     "message": "30/m",
 }
+# Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
+# without pause (django-ratelimit's own switch).
+RATELIMIT_ENABLE = env_bool("MAILLAGE_RATE_LIMITS_ENABLED", True)
+
+# Private uploads (proposal attachments): outside MEDIA_ROOT, served only by the views
+# that check rights (maillage/private_files.py). MAILLAGE_SENDFILE lets the web server
+# send them: "" (Django streams them, development), "nginx" (X-Accel-Redirect to the
+# internal location MAILLAGE_SENDFILE_NGINX_PREFIX) or "apache" (X-Sendfile).
+MAILLAGE_PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", VAR_DIR / "private"))
+MAILLAGE_SENDFILE = os.environ.get("MAILLAGE_SENDFILE", "")
+if MAILLAGE_SENDFILE not in {"", "nginx", "apache"}:
+    raise ImproperlyConfigured(
+        f"MAILLAGE_SENDFILE vaut « {MAILLAGE_SENDFILE} » : valeurs possibles « nginx », "
+        "« apache » ou vide."
+    )
+MAILLAGE_SENDFILE_NGINX_PREFIX = os.environ.get("MAILLAGE_SENDFILE_NGINX_PREFIX", "/prive/")
