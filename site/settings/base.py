@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "maillage.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "maillage.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -268,7 +269,46 @@ CSRF_FAILURE_VIEW = "maillage.views.csrf_failure"
 
 # --- Security (CSP, rate limits, private files) -----------------------------------------
 # Imported here to keep this section in one block.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
 from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+# Content-Security-Policy (django-csp 4, maillage/csp.py). The public pages run no inline
+# script and carry no inline style: scripts and styles come from the site itself only
+# (htmx is served from the static files). Video blocks embed these players.
+MAILLAGE_CSP_VIDEO_PLAYERS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *MAILLAGE_CSP_VIDEO_PLAYERS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin (under this prefix) still sets inline styles and runs inline scripts in
+# places (widgets, the page editor's preview), shows Gravatar avatars and embeds previews.
+MAILLAGE_ADMIN_CSP_PREFIX = "/admin/"
+MAILLAGE_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
+        "worker-src": [SELF, "blob:"],
+    }
+}
 
 # Posts a member may make per scope and window ("N/s", "N/m", "N/h", "N/d"), counted in the
 # default cache (maillage/ratelimits.py); a scope left out is not limited. Generous enough
