@@ -65,10 +65,10 @@ def stance_summary(stance_counts):
     """Shares of each stance, from the counts the comment section already made
     (participation.thread.comment_counts: visible comments only)."""
     total = sum(stance["count"] for stance in stance_counts)
-    return {
-        "total": total,
-        "stances": [
-            {**stance, "percent": round(100 * stance["count"] / total) if total else 0}
-            for stance in stance_counts
-        ],
-    }
+    stances, offset = [], 0
+    for stance in stance_counts:
+        percent = round(100 * stance["count"] / total) if total else 0
+        # offset: where the stance's part of the bar starts (counts before it)
+        stances.append({**stance, "percent": percent, "offset": offset})
+        offset += stance["count"]
+    return {"total": total, "stances": stances}

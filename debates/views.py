@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from debates import services
 from debates.forms import CloseDebateForm, DebateFilterForm, DebateForm
 from debates.models import Debate
+from maillage.ratelimits import refuse_form
 from participation.models import SpacePage
 from participation.roles import is_moderator
 from participation.thread import section_context
@@ -77,7 +78,7 @@ def debate_create(request, space_id):
     if not services.can_open_debate(request.user, space):
         raise PermissionDenied
     form = DebateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not refuse_form(request, "debate", form):
         debate = services.open_debate(
             request.user, space, form.save(commit=False), form.cleaned_data["thematiques"]
         )

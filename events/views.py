@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +14,8 @@ from events import ical, services
 from events.filters import AgendaFilterSet
 from events.forms import EventForm
 from events.models import Event, Registration, RegistrationStatus
+from maillage import ratelimits
+from maillage.csv_export import csv_response
 from participation.roles import is_moderator
 
 AGENDA_PAGE_SIZE = 20
@@ -117,6 +117,8 @@ def _after_registration(request, event, level, notice):
 @login_required
 def register(request, pk):
     event = _visible_event(request, pk)
+    if ratelimits.over_limit(request, "registration"):
+        return _after_registration(request, event, messages.ERROR, ratelimits.message())
     try:
         registration = services.register(request.user, event)
     except services.RegistrationClosed:
@@ -172,23 +174,22 @@ def registrations(request, pk):
 
 
 def _registrations_csv(event, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="inscrits-evenement-{event.pk}.csv"'
-    response.write("\ufeff")  # lets spreadsheet software detect UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Nom"), _("E-mail"), _("Structure"), _("Statut"), _("Inscrit·e le")])
-    for row in rows.iterator(chunk_size=500):
-        profile = getattr(row.user, "profile", None)
-        writer.writerow(
+    header = [_("Nom"), _("E-mail"), _("Structure"), _("Statut"), _("Inscrit·e le")]
+    return csv_response(
+        f"inscrits-evenement-{event.pk}.csv",
+        header,
+        (
             [
                 row.user.display_name,
                 row.user.email,
-                getattr(profile, "structure_name", ""),
+                getattr(getattr(row.user, "profile", None), "structure_name", ""),
                 row.get_status_display(),
                 timezone.localtime(row.created_at).strftime("%d/%m/%Y %H:%M"),
             ]
-        )
-    return response
+            for row in rows.iterator(chunk_size=500)
+        ),
+        delimiter=";",
+    )
 
 
 @login_required

@@ -10,11 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.redirects import redirect_next
 from participation.forms import ModerationForm
 from participation.models import Moderatable, ModerationAction, Report
 from participation.registry import moderatable_models, reportable_models
@@ -125,7 +126,7 @@ def item_action(request, content_type_id, object_id, action):
     function, message = actions[action]
     function(request.user, obj, reason)
     messages.success(request, message)
-    return redirect(request.POST.get("next") or reverse("participation_moderation:queue"))
+    return redirect_next(request, reverse("participation_moderation:queue"))
 
 
 @require_POST
@@ -144,7 +145,7 @@ def member_action(request, user_id, action):
     function, message = actions[action]
     function(request.user, member, reason)
     messages.success(request, message % {"name": member})
-    return redirect(request.POST.get("next") or reverse("participation_moderation:queue"))
+    return redirect_next(request, reverse("participation_moderation:queue"))
 
 
 def log(request):

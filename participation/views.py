@@ -7,11 +7,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from maillage.ratelimits import rate_limited, refuse_form
+from maillage.redirects import redirect_next, safe_next
 from participation.forms import (
     CommentEditForm,
     CommentForm,
@@ -56,10 +57,7 @@ def _target(request, content_type_id, object_id):
 
 
 def _back(request, obj, anchor=""):
-    next_url = request.POST.get("next") or request.GET.get("next")
-    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-        return redirect(next_url)
-    return redirect(object_url(obj) + anchor)
+    return redirect_next(request, object_url(obj) + anchor)
 
 
 def _visible_comment(request, pk):
@@ -74,7 +72,7 @@ def _visible_comment(request, pk):
 def comment_post(request, content_type_id, object_id):
     target = _target(request, content_type_id, object_id)
     form = CommentForm(request.POST, with_stance=comment_services.asks_stance(target))
-    if form.is_valid():
+    if form.is_valid() and not refuse_form(request, "comment", form):
         parent_pk = form.cleaned_data["parent"]
         parent = None
         if parent_pk:
@@ -136,6 +134,7 @@ def comment_delete(request, pk):
 
 @require_POST
 @login_required
+@rate_limited("reaction")
 def comment_react(request, pk):
     comment = _visible_comment(request, pk)
     form = ReactionForm(request.POST)
@@ -159,7 +158,7 @@ def report(request, content_type_id, object_id):
     if type(target) not in reportable_models():
         raise Http404
     form = ReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not refuse_form(request, "report", form):
         try:
             moderation.report(
                 request.user, target, form.cleaned_data["reason"], form.cleaned_data["details"]
@@ -174,7 +173,7 @@ def report(request, content_type_id, object_id):
     return render(
         request,
         "participation/report_form.html",
-        {"form": form, "target": target, "next": request.GET.get("next", "")},
+        {"form": form, "target": target, "next": safe_next(request, "")},
     )
 
 

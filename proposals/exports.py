@@ -6,6 +6,25 @@ from proposals.models import Coauthorship, Proposal, ProposalSettings
 
 CHUNK = 500
 
+# The export's columns, in order: the header line of the CSV even when no row follows.
+COLUMNS = (
+    "id",
+    "titre",
+    "description",
+    "auteurs",
+    "thematiques",
+    "mots_cles",
+    "territoire",
+    "votes",
+    "retenue",
+    "commentaires",
+    "etat",
+    "reponse",
+    "retiree",
+    "publiee_le",
+    "adresse",
+)
+
 
 def export_rows(space):
     settings = ProposalSettings.for_space(space)

@@ -1,4 +1,3 @@
-import csv
 import json
 import random
 import uuid
@@ -10,20 +9,22 @@ from django.core.files.base import File
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage import private_files, ratelimits
+from maillage.csv_export import csv_response
+from maillage.redirects import redirect_next, safe_next
 from participation.models import Action, SpacePage
 from participation.permissions import can
 from participation.utils import is_visible_to
 from proposals import listing
-from proposals.exports import export_rows
+from proposals.exports import COLUMNS, export_rows
 from proposals.forms import AnswerForm, FilterForm, InviteForm, MergeForm, ProposalForm
 from proposals.models import Attachment, Coauthorship, Proposal, ProposalSettings, Vote
 from proposals.services import answers, authoring, votes
@@ -56,10 +57,7 @@ def _proposal(request, pk, queryset=None):
 
 
 def _back(request, proposal):
-    next_url = request.POST.get("next")
-    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
-        return redirect(next_url)
-    return redirect(proposal.get_absolute_url())
+    return redirect_next(request, proposal.get_absolute_url())
 
 
 def _seed(request):
@@ -210,6 +208,9 @@ def proposal_detail(request, pk):
 
 
 def _similar(space, title, exclude=None):
+    # A title refused for its NUL character still shows its neighbours: PostgreSQL
+    # cannot compare text holding NUL.
+    title = title.replace("\x00", "")
     if len(title.strip()) < SIMILAR_MIN_LENGTH:
         return []
     proposals = Proposal.objects.listed().filter(space=space)
@@ -234,9 +235,9 @@ def attachment(request, pk, attachment_pk):
     proposal = _proposal(request, pk)
     item = get_object_or_404(Attachment, pk=attachment_pk, proposal=proposal)
     content_type = "application/pdf" if item.kind == "pdf" else None
-    response = FileResponse(item.file.open("rb"), content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="{slugify(item.title)[:80] or "fichier"}"'
-    return response
+    return private_files.serve(
+        item.file, slugify(item.title)[:80] or "fichier", content_type=content_type
+    )
 
 
 # --- Authoring ------------------------------------------------------------------------------
@@ -255,7 +256,11 @@ def proposal_create(request, space_slug):
     form = ProposalForm(
         request.POST or None, request.FILES or None, space=space, similar_url=similar_url
     )
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and not ratelimits.refuse_form(request, "proposal", form)
+    ):
         proposal = authoring.create_draft(request.user, space, **form.proposal_fields())
         _save_attachments(proposal, form)
         messages.info(
@@ -289,7 +294,7 @@ def proposal_edit(request, pk):
         proposal.refresh_from_db()  # the form wrote its values on the instance
         authoring.update(request.user, proposal, **fields)
         _save_attachments(proposal, form)
-        removed = request.POST.getlist("remove_attachment")
+        removed = [pk for pk in request.POST.getlist("remove_attachment") if pk.isdigit()]
         if removed:
             for item in proposal.attachments.filter(pk__in=removed):
                 item.file.delete(save=False)
@@ -389,7 +394,9 @@ def proposal_vote(request, pk):
         raise PermissionDenied
     error = ""
     try:
-        if request.POST.get("action") == "remove":
+        if ratelimits.over_limit(request, "vote"):
+            error = ratelimits.message()
+        elif request.POST.get("action") == "remove":
             votes.unvote(request.user, proposal)
         else:
             votes.vote(request.user, proposal)
@@ -408,7 +415,7 @@ def proposal_vote(request, pk):
                 "vote_context": vote_context,
                 "error": error,
                 "compact": request.POST.get("compact") == "1",
-                "next": request.POST.get("next", ""),
+                "next": safe_next(request, ""),
             },
         )
     if error:
@@ -458,28 +465,10 @@ def proposal_merge(request, pk):
 
 
 # --- Open data ------------------------------------------------------------------------------
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def export_csv(request, space_slug):
     space = _space(request, space_slug)
-    rows = export_rows(space)
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # so that spreadsheets read the accents right
-        header = None
-        for row in rows:
-            if header is None:
-                header = list(row)
-                yield writer.writerow(header)
-            yield writer.writerow([row[key] for key in header])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="propositions-{space.slug}.csv"'
-    return response
+    rows = ([row[key] for key in COLUMNS] for row in export_rows(space))
+    return csv_response(f"propositions-{space.slug}.csv", COLUMNS, rows)
 
 
 def export_json(request, space_slug):

