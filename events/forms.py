@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from debates.forms import DateTimeInput
 from events.models import Event, EventType
-from participation.models import SpacePage
+from participation.spaces.api import SpacePage
 from taxonomy.models import Region, Thematique
 
 
@@ -43,7 +43,9 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["space"].queryset = (
-            SpacePage.objects.visible_to(user).filter(events_enabled=True).order_by("title")
+            SpacePage.objects.visible_to(user)
+            .filter(modules__contains=["events"])
+            .order_by("title")
         )
         self.fields["space"].empty_label = _("Aucune : agenda de tout le réseau")
 

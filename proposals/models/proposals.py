@@ -19,7 +19,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from participation.models import Comment, Moderatable, ModeratableQuerySet
+from participation.comments.api import Comment
+from participation.moderation.api import Moderatable, ModeratableQuerySet
 
 TITLE_MIN_LENGTH = 15
 TITLE_MAX_LENGTH = 150
