@@ -68,6 +68,7 @@ def notify(
     if recipients is None:
         ids = _followers(activity, target)
     else:
+        recipients = list(recipients)
         ids = {user.pk for user in recipients}
     if activity.space is not None:
         ids = _who_can_see(activity.space, ids)

@@ -177,7 +177,6 @@ def test_editors_choose_the_modules_and_what_a_phase_opens(client, admin_user, s
             "title": space.title,
             "slug": space.slug,
             "introduction": space.introduction,
-            "modules": ["debates", "events"],
             "visibility": space.visibility,
             "phases": inline_formset(
                 [
@@ -186,14 +185,16 @@ def test_editors_choose_the_modules_and_what_a_phase_opens(client, admin_user, s
                         "title": phase.title,
                         "start_date": phase.start_date.isoformat(),
                         "end_date": phase.end_date.isoformat(),
-                        "actions": ["debate", "comment"],
                     }
-                ]
+                ],
+                initial=1,
             ),
             "memberships": inline_formset([]),
             "action-publish": "publish",
         }
     )
+    # Check boxes post one value each (nested_form_data would number them).
+    data.update({"modules": ["debates", "events"], "phases-0-actions": ["debate", "comment"]})
     response = client.post(reverse("wagtailadmin_pages:edit", args=[space.pk]), data)
     assert response.status_code == 302
     space = SpacePage.objects.get(pk=space.pk)
