@@ -9,15 +9,26 @@ class DebatesConfig(AppConfig):
     def ready(self):
         from debates import signals
         from debates.models import Debate
+        from debates.rules import DEBATE
         from debates.views import space_section_context
-        from participation.registry import register_moderatable, register_space_section
+        from participation import registry
 
         signals.connect()
-        register_moderatable(Debate)
-        register_space_section(
+        registry.register_module(
             "debates",
-            title=_("Débats"),
-            template="debates/includes/space_section.html",
-            get_context=space_section_context,
-            order=20,
+            label=_("Débats"),
+            actions={DEBATE: _("Débattre")},
+            section=registry.SpaceSection(
+                title=_("Débats"),
+                template="debates/includes/space_section.html",
+                get_context=space_section_context,
+                order=20,
+            ),
+        )
+        registry.register_content(
+            Debate,
+            space=lambda debate: debate.space,
+            commentable=True,
+            followable=True,
+            moderatable=True,
         )

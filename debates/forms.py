@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from debates.models import Debate, DebateStatus
-from participation.models import SpacePage
+from participation.spaces.api import SpacePage
 from taxonomy.models import Thematique
 
 
@@ -88,7 +88,9 @@ class DebateFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["space"].queryset = (
-            SpacePage.objects.visible_to(user).filter(debates_enabled=True).order_by("title")
+            SpacePage.objects.visible_to(user)
+            .filter(modules__contains=["debates"])
+            .order_by("title")
         )
 
     def filter(self, debates):

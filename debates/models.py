@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participation.models import Comment, Moderatable, ModeratableQuerySet, SpacePage
+from participation.comments.api import Comment
+from participation.moderation.api import Moderatable, ModeratableQuerySet
 from participation.roles import is_moderator
+from participation.spaces.api import SpacePage
 
 
 class DebateStatus(models.TextChoices):

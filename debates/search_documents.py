@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from debates.models import Debate
-from participation.search_documents import logged_changes, space_audience, space_dependencies
+from participation.spaces.api import logged_changes, space_audience, space_dependencies
 from search.registry import Registration, SearchDocument, register
 
 

@@ -5,19 +5,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participation.models import Action, Comment
-from participation.permissions import can
+from debates.rules import DEBATE
+from participation.comments.api import Comment
+from participation.notifications.api import follow, notify
 from participation.roles import is_moderator
-from participation.services.activity import record_activity
-from participation.services.follows import follow
+from participation.spaces.api import Action, can
 
 
 def can_open_debate(user, space):
     """Moderators open official debates in any space using the module; members open
     debates while the space's phase opens "debate"."""
-    if not space.module_enabled("debates") or not can(user, Action.VIEW, space):
+    if not space.uses("debates") or not can(user, Action.VIEW, space):
         return False
-    return is_moderator(user) or can(user, Action.DEBATE, space)
+    return is_moderator(user) or can(user, DEBATE, space)
 
 
 def can_edit(user, debate):
@@ -44,7 +44,7 @@ def open_debate(user, space, debate, thematiques=()):
     debate.save()
     debate.thematiques.set(thematiques)
     follow(user, debate)
-    record_activity(user, _("a ouvert le débat"), debate)
+    notify(user, _("a ouvert le débat"), debate)
     return debate
 
 
@@ -57,13 +57,13 @@ def close_debate(user, debate, conclusions):
     debate.closed_at = debate.closed_at or timezone.now()
     debate.closed_by = user
     debate.save(update_fields=["conclusions", "closed_at", "closed_by", "updated_at"])
-    record_activity(user, _("a publié les conclusions du débat"), debate)
+    notify(user, _("a publié les conclusions du débat"), debate)
     return debate
 
 
 def stance_summary(stance_counts):
     """Shares of each stance, from the counts the comment section already made
-    (participation.thread.comment_counts: visible comments only)."""
+    (participation.comments.thread.comment_counts: visible comments only)."""
     total = sum(stance["count"] for stance in stance_counts)
     stances, offset = [], 0
     for stance in stance_counts:

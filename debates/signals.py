@@ -19,7 +19,7 @@ def refuse_comments_on_closed_debates(sender, instance, **kwargs):
 def connect():
     from django.db.models.signals import pre_save
 
-    from participation.models import Comment
+    from participation.comments.api import Comment
 
     pre_save.connect(
         refuse_comments_on_closed_debates, sender=Comment, dispatch_uid="debates_closed_comments"

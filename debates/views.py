@@ -12,9 +12,9 @@ from debates import services
 from debates.forms import CloseDebateForm, DebateFilterForm, DebateForm
 from debates.models import Debate
 from maillage.ratelimits import refuse_form
-from participation.models import SpacePage
+from participation.comments.api import section_context
 from participation.roles import is_moderator
-from participation.thread import section_context
+from participation.spaces.api import SpacePage
 
 DEBATES_PAGE_SIZE = 20
 SPACE_SECTION_SIZE = 5
@@ -27,7 +27,7 @@ def _visible_debate(request, pk):
 
 def _visible_space(request, space_id):
     space = get_object_or_404(SpacePage.objects.visible_to(request.user).specific(), pk=space_id)
-    if not space.module_enabled("debates"):
+    if not space.uses("debates"):
         raise Http404
     return space
 

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Contenus éditoriaux")
+
+    def ready(self):
+        from editorial.models import ExperiencePage, NewsPage
+        from participation import registry
+
+        # Members comment news and experience pages, outside any space.
+        for model in (NewsPage, ExperiencePage):
+            registry.register_content(
+                model, space=lambda page: None, commentable=True, followable=True
+            )

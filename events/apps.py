@@ -7,13 +7,24 @@ class EventsConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
+        from events.models import Event
+        from events.rules import REGISTER
+        from events.services import REMINDER
         from events.views import space_section_context
-        from participation.registry import register_space_section
+        from participation import registry
 
-        register_space_section(
+        registry.register_module(
             "events",
-            title=_("Événements"),
-            template="events/includes/space_section.html",
-            get_context=space_section_context,
-            order=30,
+            label=_("Événements"),
+            actions={REGISTER: _("S’inscrire aux événements")},
+            section=registry.SpaceSection(
+                title=_("Événements"),
+                template="events/includes/space_section.html",
+                get_context=space_section_context,
+                order=30,
+            ),
+        )
+        registry.register_notification_kind(REMINDER, label=_("Rappel aux inscrits"), urgent=True)
+        registry.register_content(
+            Event, space=lambda event: event.space, commentable=True, followable=True
         )

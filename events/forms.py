@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from debates.forms import DateTimeInput
 from events.models import Event
-from participation.models import SpacePage
+from participation.spaces.api import SpacePage
 
 
 class EventForm(forms.ModelForm):
@@ -38,7 +38,9 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["space"].queryset = (
-            SpacePage.objects.visible_to(user).filter(events_enabled=True).order_by("title")
+            SpacePage.objects.visible_to(user)
+            .filter(modules__contains=["events"])
+            .order_by("title")
         )
         self.fields["space"].empty_label = _("Aucune : agenda de tout le réseau")
 

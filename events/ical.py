@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participation.services.emails import absolute_url
+from participation.notifications.api import absolute_url
 
 
 def _escape(text):

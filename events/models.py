@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participation.models import SpacePage
+from participation.spaces.api import SpacePage
 
 
 class EventType(models.TextChoices):

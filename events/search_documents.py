@@ -4,7 +4,7 @@ ones with the visibility of the space."""
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from participation.search_documents import space_audience, space_dependencies
+from participation.spaces.api import space_audience, space_dependencies
 from search.registry import Registration, SearchDocument, register, territory_keys
 
 

@@ -3,7 +3,6 @@ list, and the reminder sent the day before."""
 
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
@@ -12,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.models import Event, Registration, RegistrationStatus
-from participation.models import Action, EmailFrequency, Notification, NotificationSettings
-from participation.permissions import can
+from events.rules import REGISTER
+from participation.notifications.api import Email, absolute_url, follow, notify
 from participation.roles import is_moderator
-from participation.services.activity import record_activity
-from participation.services.emails import absolute_url
-from participation.services.follows import follow
+from participation.spaces.api import can
+
+# The kind of notification of a reminder (registered in apps.py as urgent).
+REMINDER = "events.reminder"
 
 
 class RegistrationClosed(Exception):
@@ -33,7 +33,7 @@ def can_register(user, event):
     """Members register to network events; in a space, while its phase opens registrations."""
     if not user.is_authenticated or not user.is_active or not event.is_visible_to(user):
         return False
-    return event.space is None or can(user, Action.REGISTER, event.space)
+    return event.space is None or can(user, REGISTER, event.space)
 
 
 def window_state(event, now=None):
@@ -141,7 +141,7 @@ def save_event(user, event, thematiques, *, is_new):
     event.thematiques.set(thematiques)
     if is_new:
         follow(user, event)
-        record_activity(user, _("a publié l’événement"), event)
+        notify(user, _("a publié l’événement"), event)
         return event
     locked = Event.objects.select_for_update().get(pk=event.pk)
     for registration in promote_waiting(locked):
@@ -182,43 +182,31 @@ def send_reminders(now=None):
             if event is None:
                 return sent
             Event.objects.filter(pk=event.pk).update(reminder_sent_at=now)
-            _remind(event, now)
+            _remind(event)
             sent += 1
 
 
-def _remind(event, now):
-    registrations = list(
-        Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
-        .select_related("user")
-        .filter(user__is_active=True)
-    )
-    if not registrations:
+def _remind(event):
+    """An in-site notification to each confirmed registrant, e-mailed at once (an urgent
+    kind) to all who did not refuse e-mails."""
+    registrants = [
+        registration.user
+        for registration in Registration.objects.filter(
+            event=event, status=RegistrationStatus.CONFIRMED, user__is_active=True
+        ).select_related("user")
+    ]
+    if not registrants:
         return
-    activity = record_activity(None, _("a lieu bientôt : rappel aux inscrits"), event, notify=False)
-    never = set(
-        NotificationSettings.objects.filter(
-            user__in=[r.user_id for r in registrations], email_frequency=EmailFrequency.NEVER
-        ).values_list("user", flat=True)
+    email = Email(
+        subject=_("Rappel : %(title)s a lieu bientôt") % {"title": event.title},
+        template="events/emails/reminder.txt",
+        context={"event": event, "url": absolute_url(event.get_absolute_url())},
     )
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient_id=r.user_id,
-                activity=activity,
-                emailed_at=None if r.user_id in never else now,
-            )
-            for r in registrations
-        ],
-        ignore_conflicts=True,
+    notify(
+        None,
+        _("a lieu bientôt : rappel aux inscrits"),
+        event,
+        recipients=registrants,
+        kind=REMINDER,
+        email=email,
     )
-    if not settings.MAILLAGE_NOTIFICATION_EMAILS:
-        return
-    url = absolute_url(event.get_absolute_url())
-    subject = _("Rappel : %(title)s a lieu bientôt") % {"title": event.title}
-    for registration in registrations:
-        if registration.user_id in never:
-            continue
-        body = render_to_string(
-            "events/emails/reminder.txt", {"user": registration.user, "event": event, "url": url}
-        )
-        send_mail(subject, body, None, [registration.user.email])

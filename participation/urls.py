@@ -1,24 +1,50 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from participation import views
+from participation.comments import views as comments
+from participation.moderation import views as moderation
+from participation.notifications import views as notifications
+from participation.spaces import views as spaces
+
+
+class RowIdConverter:
+    """A positive id that PostgreSQL can compare with an integer column: a longer number
+    in the URL is a 404, not a database error."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value):
+        number = int(value)
+        if number > 2**31 - 1:
+            raise ValueError
+        return number
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(RowIdConverter, "rowid")
 
 app_name = "participation"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", spaces.index, name="index"),
     path(
-        "commentaires/<int:content_type_id>/<int:object_id>/",
-        views.comment_post,
+        "commentaires/<rowid:content_type_id>/<rowid:object_id>/",
+        comments.comment_post,
         name="comment_post",
     ),
-    path("commentaires/<int:pk>/modifier/", views.comment_edit, name="comment_edit"),
-    path("commentaires/<int:pk>/supprimer/", views.comment_delete, name="comment_delete"),
-    path("commentaires/<int:pk>/reagir/", views.comment_react, name="comment_react"),
-    path("signaler/<int:content_type_id>/<int:object_id>/", views.report, name="report"),
-    path("suivre/<int:content_type_id>/<int:object_id>/", views.follow_toggle, name="follow"),
-    path("abonnements/", views.follows, name="follows"),
-    path("notifications/", views.notifications, name="notifications"),
-    path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
-    path("notifications/tout-lire/", views.notifications_mark_read, name="mark_read"),
-    path("notifications/preferences/", views.preferences, name="preferences"),
+    path("commentaires/<rowid:pk>/modifier/", comments.comment_edit, name="comment_edit"),
+    path("commentaires/<rowid:pk>/supprimer/", comments.comment_delete, name="comment_delete"),
+    path("commentaires/<rowid:pk>/reagir/", comments.comment_react, name="comment_react"),
+    path("signaler/<rowid:content_type_id>/<rowid:object_id>/", moderation.report, name="report"),
+    path(
+        "suivre/<rowid:content_type_id>/<rowid:object_id>/",
+        notifications.follow_toggle,
+        name="follow",
+    ),
+    path("abonnements/", notifications.follows, name="follows"),
+    path("notifications/", notifications.notifications, name="notifications"),
+    path("notifications/<rowid:pk>/", notifications.notification_open, name="notification_open"),
+    path("notifications/tout-lire/", notifications.notifications_mark_read, name="mark_read"),
+    path("notifications/preferences/", notifications.preferences, name="preferences"),
 ]

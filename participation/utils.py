@@ -1,8 +1,12 @@
-"""Small helpers every participation function needs about "any object"."""
+"""Small helpers every participation subpackage needs about "any object"."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail.models import Page
+
+from maillage.redirects import safe_next
 
 
 def content_type_for(obj):
@@ -10,41 +14,19 @@ def content_type_for(obj):
 
 
 def object_url(obj):
+    """The object's page, or None for what has none (a thématique)."""
     if isinstance(obj, Page):
         return obj.get_url() or obj.url_path
     if isinstance(obj, get_user_model()):
         return obj.profile.get_absolute_url()
-    return obj.get_absolute_url()
+    return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None
 
 
 def object_title(obj):
     return getattr(obj, "title", None) or str(obj)
 
 
-def space_of(obj):
-    """The space an object belongs to: itself for a space, its `space` attribute for module
-    content (proposals, debates, events), the enclosing space for a page; None outside."""
-    from participation.models import SpacePage
-
-    if isinstance(obj, SpacePage):
-        return obj
-    if hasattr(obj, "space"):
-        return obj.space
-    if isinstance(obj, Page):
-        return SpacePage.objects.ancestor_of(obj).first()
-    return None
-
-
-def is_visible_to(obj, user):
-    """Whether the user may see the object: its space, its moderation state, the page's
-    publication, and the object's own `is_visible_to(user)` when it defines one."""
-    from participation.permissions import can
-    from participation.roles import is_moderator
-
-    if getattr(obj, "is_hidden", False) and not is_moderator(user):
-        return False
-    if isinstance(obj, Page) and (not obj.live or obj.get_view_restrictions().exists()):
-        return False
-    if hasattr(obj, "is_visible_to") and not obj.is_visible_to(user):
-        return False
-    return can(user, "view", space_of(obj))
+def redirect_back(request, obj):
+    """To the page the form came from (`next`, on this site only), else the object's."""
+    # Some followable things (a thématique) have no page: back to the member's follows.
+    return redirect(safe_next(request, object_url(obj) or reverse("participation:follows")))

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from participation import admin_urls
+from participation.moderation import admin_urls
 from participation.roles import is_moderator
 
 

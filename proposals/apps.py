@@ -9,13 +9,26 @@ class ProposalsConfig(AppConfig):
     def ready(self):
         from participation import registry
         from proposals.models import Proposal
+        from proposals.rules import PROPOSE, VOTE
         from proposals.views import space_section_context
 
-        registry.register_moderatable(Proposal)
-        registry.register_space_section(
+        registry.register_module(
             "proposals",
-            title=_("Propositions"),
-            template="proposals/includes/space_section.html",
-            get_context=space_section_context,
-            order=10,
+            label=_("Propositions"),
+            actions={PROPOSE: _("Proposer"), VOTE: _("Voter")},
+            section=registry.SpaceSection(
+                title=_("Propositions"),
+                template="proposals/includes/space_section.html",
+                get_context=space_section_context,
+                order=10,
+            ),
+            default=True,
+        )
+        registry.register_content(
+            Proposal,
+            space=lambda proposal: proposal.space,
+            is_visible_to=Proposal.is_visible_to,
+            commentable=True,
+            followable=True,
+            moderatable=True,
         )

@@ -7,7 +7,7 @@ left out; withdrawn ones stay visible, as on the site, and say so in their title
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from participation.search_documents import logged_changes, space_audience, space_dependencies
+from participation.spaces.api import logged_changes, space_audience, space_dependencies
 from proposals.models import Proposal
 from search.registry import Registration, SearchDocument, register, territory_keys
 

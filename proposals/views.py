@@ -20,9 +20,7 @@ from django.views.decorators.http import require_POST
 from maillage import private_files, ratelimits
 from maillage.csv_export import csv_response
 from maillage.redirects import redirect_next, safe_next
-from participation.models import Action, SpacePage
-from participation.permissions import can
-from participation.utils import is_visible_to
+from participation.spaces.api import Action, SpacePage, can, is_visible_to
 from proposals import listing
 from proposals.exports import COLUMNS, export_rows
 from proposals.forms import AnswerForm, FilterForm, InviteForm, MergeForm, ProposalForm
@@ -37,7 +35,7 @@ SEED_SESSION_KEY = "proposals_seed"
 # --- Lookups --------------------------------------------------------------------------------
 def _space(request, slug):
     space = SpacePage.objects.live().filter(slug=slug).first()
-    if space is None or not space.module_enabled("proposals"):
+    if space is None or not space.uses("proposals"):
         raise Http404
     if not can(request.user, Action.VIEW, space):
         raise Http404

@@ -63,8 +63,7 @@ def make_space(title="Priorités du réseau", phases=None, memberships=(), **fie
                 "title": "Contributions",
                 "start_date": today - timedelta(days=5),
                 "end_date": today + timedelta(days=5),
-                "opens_propose": True,
-                "opens_comment": True,
+                "actions": ["propose", "comment"],
             }
         ]
     from django.utils.text import slugify
@@ -212,7 +211,7 @@ def _hours(hours):
 
 
 class DebateFactory(factory.django.DjangoModelFactory):
-    """A debate; pass `space` (see make_space with debates_enabled=True)."""
+    """A debate; pass `space` (see make_space with modules=["debates"])."""
 
     class Meta:
         model = "debates.Debate"

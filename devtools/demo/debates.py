@@ -12,8 +12,8 @@ from debates.models import Debate
 from home.models import HomePage
 from members.models import User
 from members.roles import MODERATEURS
+from participation.comments.api import post_comment
 from participation.models import Comment, SpacePage, SpacePhase
-from participation.services.comments import post_comment
 from taxonomy.models import Thematique
 
 DATA = json.loads((Path(__file__).parent / "data" / "debates" / "debates.json").read_text("utf-8"))
@@ -30,9 +30,7 @@ def demo_space(home):
         slug=spec["slug"],
         title=spec["title"],
         introduction=spec["introduction"],
-        proposals_enabled=False,
-        debates_enabled=True,
-        events_enabled=True,
+        modules=["debates", "events"],
         start_date=today - timedelta(days=30),
         end_date=today + timedelta(days=300),
     )
@@ -41,8 +39,7 @@ def demo_space(home):
             title="Débats et inscriptions",
             start_date=today - timedelta(days=30),
             end_date=today + timedelta(days=300),
-            opens_debate=True,
-            opens_register=True,
+            actions=["comment", "debate", "register"],
         )
     ]
     home.add_child(instance=space)
@@ -73,7 +70,7 @@ def seed(stdout):
         stdout.write("Débats : accueil, membres ou modérateur absents, débats non créés.")
         return
     demo_space(home)
-    spaces = {s.slug: s for s in SpacePage.objects.filter(debates_enabled=True)}
+    spaces = {s.slug: s for s in SpacePage.objects.filter(modules__contains=["debates"])}
     created = 0
     for index, spec in enumerate(DATA["debates"]):
         space = spaces.get(spec["space"])

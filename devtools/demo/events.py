@@ -24,7 +24,7 @@ def seed(stdout):
         return
     today = timezone.localdate()
     departements = {d.code: d for d in Departement.objects.all()}
-    spaces = {s.slug: s for s in SpacePage.objects.filter(events_enabled=True)}
+    spaces = {s.slug: s for s in SpacePage.objects.filter(modules__contains=["events"])}
     created = 0
     for spec in DATA:
         if Event.objects.filter(title=spec["title"]).exists():

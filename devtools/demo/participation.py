@@ -7,14 +7,14 @@ from django.utils import timezone
 
 from home.models import HomePage
 from members.models import User
+from participation.comments.api import post_comment
 from participation.models import Comment, SpaceMembership, SpacePage, SpacePhase, Visibility
-from participation.services.comments import post_comment
-from participation.services.follows import follow
+from participation.notifications.api import follow
 from taxonomy.models import Thematique
 
 
-def _phase(title, start, end, **opens):
-    return SpacePhase(title=title, start_date=start, end_date=end, **opens)
+def _phase(title, start, end, *actions):
+    return SpacePhase(title=title, start_date=start, end_date=end, actions=list(actions))
 
 
 def _space(home, slug, title, introduction, phases, thematiques, **fields):
@@ -45,9 +45,11 @@ def seed(stdout):
         "Quels chantiers le réseau des centres de ressources doit-il porter en 2026 ? "
         "Après l’appel à contributions, votez pour les priorités qui comptent pour vos quartiers.",
         [
-            _phase("Appel à contributions", today - 60 * day, today - 15 * day, opens_propose=True),
-            _phase("Vote", today - 14 * day, today + 21 * day, opens_vote=True),
-            _phase("Résultats", today + 22 * day, today + 60 * day, opens_comment=False),
+            _phase(
+                "Appel à contributions", today - 60 * day, today - 15 * day, "propose", "comment"
+            ),
+            _phase("Vote", today - 14 * day, today + 21 * day, "vote", "comment"),
+            _phase("Résultats", today + 22 * day, today + 60 * day),
         ],
         ["developpement-economique-et-emploi", "education", "renouvellement-urbain"],
         objectives="<p>Retenir cinq priorités qui orienteront le programme de travail commun.</p>",
@@ -60,13 +62,13 @@ def seed(stdout):
         "Thèmes des rencontres trimestrielles",
         "Les thèmes des rencontres du réseau ont été choisis avec vous : merci pour vos idées.",
         [
-            _phase("Propositions", today - 120 * day, today - 90 * day, opens_propose=True),
-            _phase("Synthèse", today - 89 * day, today - 60 * day, opens_comment=False),
+            _phase("Propositions", today - 120 * day, today - 90 * day, "propose", "comment"),
+            _phase("Synthèse", today - 89 * day, today - 60 * day),
         ],
         ["participation-des-habitants"],
         start_date=today - 120 * day,
         end_date=today - 60 * day,
-        debates_enabled=True,
+        modules=["proposals", "debates"],
     )
     health, _created = _space(
         home,
@@ -74,7 +76,7 @@ def seed(stdout):
         "Groupe de travail Santé",
         "Espace de travail des membres du groupe Santé : contrats locaux de santé, "
         "médiation en santé, accès aux soins dans les quartiers.",
-        [_phase("Travaux du groupe", today - 30 * day, today + 180 * day, opens_propose=True)],
+        [_phase("Travaux du groupe", today - 30 * day, today + 180 * day, "propose", "comment")],
         ["sante"],
         visibility=Visibility.PRIVATE,
     )

@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import User
+from participation.comments.api import post_comment
 from participation.models import SpacePage
-from participation.services.activity import record_activity
-from participation.services.comments import post_comment
-from participation.services.follows import follow
+from participation.notifications.api import follow, notify
 from proposals.models import Coauthorship, Proposal, ProposalSettings, Vote
 from proposals.services import answers, votes
 from taxonomy.models import Departement, Thematique
@@ -46,7 +45,7 @@ def _publish(space, author, row, when, thematiques, departements):
     proposal.thematiques.set([thematiques[s] for s in row["thematiques"] if s in thematiques])
     proposal.tags.set(row.get("tags", []))
     follow(author, proposal)
-    record_activity(author, _("a proposé"), proposal, notify=False)
+    notify(author, _("a proposé"), proposal, recipients=())
     return proposal
 
 

@@ -12,7 +12,7 @@ from taxonomy.models import Thematique
 
 def seed(ctx):
     spaces = list(
-        SpacePage.objects.live().filter(debates_enabled=True).values_list("pk", flat=True)
+        SpacePage.objects.live().filter(modules__contains=["debates"]).values_list("pk", flat=True)
     )
     user_ids = ctx.shared.get("user_ids") or list(User.objects.values_list("pk", flat=True))
     if not spaces or not user_ids:

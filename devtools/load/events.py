@@ -22,7 +22,9 @@ def seed(ctx):
     wanted = ctx.count(30000)
     departements = list(Departement.objects.all())
     thematiques = list(Thematique.objects.values_list("pk", flat=True))
-    spaces = list(SpacePage.objects.live().filter(events_enabled=True).values_list("pk", flat=True))
+    spaces = list(
+        SpacePage.objects.live().filter(modules__contains=["events"]).values_list("pk", flat=True)
+    )
     types = [value for value, _label in EventType.choices]
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     with ctx.progress("Événements", total) as tick:

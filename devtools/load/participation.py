@@ -51,9 +51,7 @@ def seed(ctx):
                     objectives=f"<p>{ctx.text.paragraph(3)}</p>",
                     start_date=today + steps[0][1] * day,
                     end_date=None if last_day is None else today + last_day * day,
-                    proposals_enabled=n % 5 != 4,
-                    debates_enabled=n % 2 == 0,
-                    events_enabled=n % 3 == 0,
+                    modules=_modules(n),
                     visibility=visibility,
                     first_published_at=timezone.now() + steps[0][1] * day,
                 )
@@ -69,10 +67,10 @@ def seed(ctx):
             description=ctx.text.sentence(),
             start_date=today + begin * day,
             end_date=None if end is None else today + end * day,
-            **opens,
+            actions=actions,
         )
         for n, space in enumerate(spaces)
-        for order, (title, begin, end, opens) in enumerate(_phases(n))
+        for order, (title, begin, end, actions) in enumerate(_phases(n))
     ]
     SpacePhase.objects.bulk_create(phases)
 
@@ -99,21 +97,27 @@ def seed(ctx):
     )
 
 
+def _modules(n):
+    """Four spaces in five use proposals, one in two debates, one in three events."""
+    used = {"proposals": n % 5 != 4, "debates": n % 2 == 0, "events": n % 3 == 0}
+    return [module for module, uses in used.items() if uses]
+
+
 def _phases(n):
     """(title, first day, last day, what it opens) relative to today: the first spaces
     vote now, one in four gathers contributions, debates and meetings, the others are
     closed."""
     if n < VOTING:
         return [
-            ("Appel à contributions", -60, -15, {"opens_propose": True}),
-            ("Vote", -14, 21, {"opens_vote": True}),
+            ("Appel à contributions", -60, -15, ["propose", "comment"]),
+            ("Vote", -14, 21, ["vote", "comment"]),
         ]
     if n % 4 == 0:
-        opens = {"opens_propose": True, "opens_debate": True, "opens_register": True}
-        return [("Contributions et rencontres", -30, 30, opens)]
+        actions = ["propose", "comment", "debate", "register"]
+        return [("Contributions et rencontres", -30, 30, actions)]
     return [
-        ("Propositions", -120, -21, {"opens_propose": True}),
-        ("Synthèse", -20, None, {"opens_comment": False}),
+        ("Propositions", -120, -21, ["propose", "comment"]),
+        ("Synthèse", -20, None, []),
     ]
 
 

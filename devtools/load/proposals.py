@@ -34,7 +34,9 @@ ANSWERS = [State.EVALUATING, State.ACCEPTED, State.REJECTED, State.IMPLEMENTED]
 
 def seed(ctx):
     space_ids = ctx.shared.get("space_ids", [])
-    spaces = list(SpacePage.objects.filter(pk__in=space_ids, proposals_enabled=True).order_by("pk"))
+    spaces = list(
+        SpacePage.objects.filter(pk__in=space_ids, modules__contains=["proposals"]).order_by("pk")
+    )
     user_ids = ctx.shared.get("user_ids")
     if not spaces or not user_ids:
         ctx.stdout.write("  aucune démarche de charge : participation doit passer avant.")

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from maillage.private_files import private_storage
-from participation.models import Comment, Moderatable, ModeratableQuerySet
+from participation.comments.api import Comment
+from participation.moderation.api import Moderatable, ModeratableQuerySet
 from taxonomy.models import TerritoryMixin
 
 TITLE_MIN_LENGTH = 15

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from participation.models import Action
+from proposals.rules import VOTE
 
 
 class ProposalSettings(models.Model):
@@ -60,7 +60,7 @@ class ProposalSettings(models.Model):
 
     @property
     def counts_hidden(self):
-        return self.hide_counts_during_vote and self.space.opens(Action.VOTE)
+        return self.hide_counts_during_vote and self.space.opens(VOTE)
 
     def is_retained(self, proposal):
         return self.threshold is not None and proposal.vote_count >= self.threshold

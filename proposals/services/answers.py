@@ -5,10 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participation.models import Follow
-from participation.permissions import can
-from participation.services.activity import record_activity
-from participation.utils import content_type_for
+from participation.notifications.api import move_followers, notify
+from participation.spaces.api import can
 from proposals.models import Proposal, Vote
 
 
@@ -26,7 +24,7 @@ def answer(moderator, proposal, state, text):
             state=state, answer=text, answered_at=timezone.now(), answered_by=moderator
         )
         proposal.refresh_from_db()
-        record_activity(moderator, _("a répondu officiellement à la proposition"), proposal)
+        notify(moderator, _("a répondu officiellement à la proposition"), proposal)
     return proposal
 
 
@@ -53,13 +51,8 @@ def merge(moderator, duplicate, kept):
             vote_count=Vote.objects.filter(proposal=kept).count()
         )
         Proposal.objects.filter(pk=duplicate.pk).update(vote_count=0, merged_into=kept)
-        content_type = content_type_for(kept)
-        followers = Follow.objects.of(duplicate).values_list("user_id", flat=True)
-        Follow.objects.bulk_create(
-            [Follow(user_id=pk, content_type=content_type, object_id=kept.pk) for pk in followers],
-            ignore_conflicts=True,
-        )
+        move_followers(duplicate, kept)
         duplicate.refresh_from_db()
-        record_activity(moderator, _("a fusionné avec une proposition semblable"), duplicate)
+        notify(moderator, _("a fusionné avec une proposition semblable"), duplicate)
     kept.refresh_from_db()
     return kept

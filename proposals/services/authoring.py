@@ -5,16 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participation.models import Action, Activity, Notification
-from participation.permissions import can
-from participation.services.activity import record_activity
-from participation.services.follows import follow, unfollow
-from participation.utils import content_type_for, is_visible_to
+from participation.notifications.api import follow, notify, unfollow
+from participation.spaces.api import can, is_visible_to
 from proposals.models import Coauthorship, Proposal
+from proposals.rules import PROPOSE
 
 
 def can_propose(user, space):
-    return space.module_enabled("proposals") and can(user, Action.PROPOSE, space)
+    return space.uses("proposals") and can(user, PROPOSE, space)
 
 
 def create_draft(user, space, *, thematiques=(), tags=(), **fields):
@@ -69,7 +67,7 @@ def publish(user, proposal):
         proposal.save(update_fields=["published_at", "updated_at"])
         for author in proposal.authors:
             follow(author, proposal)
-        record_activity(user, _("a proposé"), proposal)
+        notify(user, _("a proposé"), proposal)
     return proposal
 
 
@@ -89,7 +87,7 @@ def withdraw(user, proposal):
         raise PermissionDenied
     with transaction.atomic():
         Proposal.objects.filter(pk=proposal.pk).update(withdrawn_at=timezone.now())
-        record_activity(user, _("a retiré sa proposition"), proposal)
+        notify(user, _("a retiré sa proposition"), proposal)
 
 
 def delete_draft(user, proposal):
@@ -118,17 +116,14 @@ def invite(user, proposal, invitee):
         )
         if not created:
             raise ValidationError(_("Ce membre est déjà auteur ou invité."))
-        activity = Activity.objects.create(
-            actor=user,
-            verb=str(_("vous invite à co-signer")),
-            title=proposal.title[:255],
+        notify(
+            user,
+            _("vous invite à co-signer"),
+            proposal,
+            recipients=[invitee],
             url=proposal.get_absolute_url() + "#invitation",
-            space=proposal.space,
-            content_type=content_type_for(proposal),
-            object_id=proposal.pk,
-            is_hidden=True,
+            public=False,
         )
-        Notification.objects.create(recipient=invitee, activity=activity)
     return coauthorship
 
 

@@ -7,10 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 
-from participation.models import Action
-from participation.permissions import can
-from participation.utils import is_visible_to
+from participation.spaces.api import can, is_visible_to
 from proposals.models import Proposal, ProposalSettings, State, Vote
+from proposals.rules import VOTE
 
 
 class VoteLimitReached(Exception):
@@ -42,7 +41,7 @@ def _lock(user, proposal):
 
 
 def _check(user, proposal):
-    if not (can(user, Action.VOTE, proposal.space) and is_visible_to(proposal, user)):
+    if not (can(user, VOTE, proposal.space) and is_visible_to(proposal, user)):
         raise PermissionDenied
 
 
@@ -92,7 +91,7 @@ class VoteStatus:
 def space_vote_context(user, space, settings=None):
     """Computed once per page: the member's right to vote here and the votes left."""
     settings = settings or ProposalSettings.for_space(space)
-    allowed = can(user, Action.VOTE, space)
+    allowed = can(user, VOTE, space)
     remaining = None
     if allowed and settings.vote_limit is not None:
         remaining = max(settings.vote_limit - used_votes(user, space), 0)
@@ -100,7 +99,7 @@ def space_vote_context(user, space, settings=None):
         reason = ""
     elif not user.is_authenticated:
         reason = "login"
-    elif not space.opens(Action.VOTE):
+    elif not space.opens(VOTE):
         reason = "phase"
     else:
         reason = "forbidden"

@@ -289,7 +289,6 @@ CSRF_FAILURE_VIEW = "maillage.views.csrf_failure"
 # --- Security (CSP, rate limits, private files) -----------------------------------------
 # Imported here to keep this section in one block.
 from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
-from django.core.exceptions import ImproperlyConfigured  # noqa: E402
 
 # Content-Security-Policy (django-csp 4, maillage/csp.py). The public pages run no inline
 # script and carry no inline style: scripts and styles come from the site itself only

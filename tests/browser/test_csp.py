@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from home.models import HomePage
 from members.roles import MODERATEURS
+from participation.comments.api import post_comment
 from participation.models import Comment
-from participation.services.comments import post_comment
 from proposals.models import Vote
 from tests.factories import DebateFactory, ProposalFactory, UserFactory, make_space
 
@@ -62,12 +62,9 @@ def _space():
         "title": "Propositions, vote et débats",
         "start_date": today - timedelta(days=2),
         "end_date": today + timedelta(days=20),
-        "opens_propose": True,
-        "opens_vote": True,
-        "opens_comment": True,
-        "opens_debate": True,
+        "actions": ["propose", "vote", "comment", "debate"],
     }
-    return make_space("Priorités du réseau", [phase], debates_enabled=True)
+    return make_space("Priorités du réseau", [phase], modules=["proposals", "debates"])
 
 
 def test_public_journeys_run_under_the_policy(live_server, page, screenshot):

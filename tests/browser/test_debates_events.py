@@ -1,8 +1,8 @@
 import re
 
 from events.models import Registration, RegistrationStatus
+from participation.comments.api import post_comment
 from participation.models import Comment
-from participation.services.comments import post_comment
 from tests.debates.conftest import phase
 from tests.factories import PASSWORD, DebateFactory, EventFactory, UserFactory, make_space
 
@@ -20,9 +20,8 @@ def test_member_registers_from_the_agenda_then_takes_a_stance_in_a_debate(
 ):
     space = make_space(
         "Rencontres du réseau 2026",
-        phases=[phase(opens_debate=True, opens_comment=True, opens_register=True)],
-        debates_enabled=True,
-        events_enabled=True,
+        phases=[phase("debate", "register")],
+        modules=["proposals", "debates", "events"],
     )
     event = EventFactory(
         title="Visite du NPNRU de la Duchère",

@@ -3,8 +3,8 @@ import re
 from django.contrib.auth.models import Group, Permission
 
 from members.roles import MODERATEURS, ensure_roles
+from participation.comments.api import post_comment
 from participation.models import Comment
-from participation.services.comments import post_comment
 from tests.factories import PASSWORD, UserFactory, make_space
 
 

@@ -29,9 +29,7 @@ def test_member_proposes_with_a_coauthor_another_votes_and_a_moderator_answers(
                 "title": "Propositions et vote",
                 "start_date": today - timedelta(days=2),
                 "end_date": today + timedelta(days=20),
-                "opens_propose": True,
-                "opens_vote": True,
-                "opens_comment": True,
+                "actions": ["propose", "vote", "comment"],
             }
         ],
     )

@@ -6,13 +6,13 @@ from django.utils import timezone
 from tests.factories import make_space
 
 
-def phase(**opens):
+def phase(*actions):
     today = timezone.localdate()
     return {
         "title": "Débats et inscriptions",
         "start_date": today - timedelta(days=3),
         "end_date": today + timedelta(days=30),
-        **opens,
+        "actions": ["comment", *actions],
     }
 
 
@@ -21,7 +21,6 @@ def debate_space(db):
     """A space in a phase that opens debates and comments."""
     return make_space(
         "Rencontres du réseau",
-        phases=[phase(opens_debate=True, opens_comment=True, opens_register=True)],
-        debates_enabled=True,
-        events_enabled=True,
+        phases=[phase("debate", "register")],
+        modules=["proposals", "debates", "events"],
     )

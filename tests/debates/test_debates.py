@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from debates.models import Debate
 from debates.services import stance_summary
+from participation.comments.api import post_comment
+from participation.comments.thread import comment_counts
 from participation.models import Comment, Follow, Visibility
-from participation.services.comments import post_comment
-from participation.thread import comment_counts
 from participation.utils import content_type_for
 from tests.debates.conftest import phase
 from tests.factories import DebateFactory, ThematiqueFactory, UserFactory, make_space
@@ -38,7 +38,7 @@ def test_member_opens_a_debate_while_the_phase_opens_debates(member_client, memb
 def test_member_cannot_open_a_debate_outside_a_debate_phase_but_a_moderator_can(
     member_client, moderator, client
 ):
-    space = make_space(phases=[phase(opens_comment=True)], debates_enabled=True)
+    space = make_space(phases=[phase()], modules=["proposals", "debates"])
     url = reverse("debates:create", args=[space.pk])
     assert member_client.post(url, NEW_DEBATE).status_code == 403
     assert not Debate.objects.exists()
@@ -48,7 +48,7 @@ def test_member_cannot_open_a_debate_outside_a_debate_phase_but_a_moderator_can(
 
 
 def test_no_debate_in_a_space_that_does_not_use_debates(moderator_client):
-    space = make_space(phases=[phase(opens_debate=True)], debates_enabled=False)
+    space = make_space(phases=[phase("debate")], modules=["proposals"])
     assert moderator_client.get(reverse("debates:create", args=[space.pk])).status_code == 404
 
 
@@ -139,8 +139,8 @@ def test_private_space_debates_are_invisible_to_non_members(client, member):
     invited = UserFactory()
     private = make_space(
         "Groupe Santé",
-        phases=[phase(opens_debate=True, opens_comment=True)],
-        debates_enabled=True,
+        phases=[phase("debate")],
+        modules=["proposals", "debates"],
         visibility=Visibility.PRIVATE,
         memberships=[invited],
     )

@@ -23,12 +23,11 @@ def test_private_space_debates_and_events_are_found_by_invited_members_only(
 ):
     invited, outsider = UserFactory(), UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        public = make_space("Ouverte", phases=[phase(opens_debate=True)], debates_enabled=True)
+        public = make_space("Ouverte", phases=[phase("debate")], modules=["proposals", "debates"])
         private = make_space(
             "Groupe Santé",
-            phases=[phase(opens_debate=True)],
-            debates_enabled=True,
-            events_enabled=True,
+            phases=[phase("debate")],
+            modules=["proposals", "debates", "events"],
             visibility=Visibility.PRIVATE,
             memberships=[invited],
         )
@@ -52,11 +51,11 @@ def test_private_space_debates_and_events_are_found_by_invited_members_only(
 
 
 def test_a_debate_hidden_by_moderation_leaves_the_search(django_capture_on_commit_callbacks):
-    from participation.services import moderation
+    from participation.moderation import services as moderation
 
     moderator = UserFactory(is_superuser=True)
     with django_capture_on_commit_callbacks(execute=True):
-        space = make_space("Ouverte", phases=[phase(opens_debate=True)], debates_enabled=True)
+        space = make_space("Ouverte", phases=[phase("debate")], modules=["proposals", "debates"])
         debate = DebateFactory(space=space, title="Médiation en santé : un débat signalé")
     assert "Médiation en santé : un débat signalé" in titles(AnonymousUser(), "médiation")
 

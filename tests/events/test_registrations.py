@@ -99,11 +99,9 @@ def test_a_past_event_takes_no_registration_and_no_cancellation(member_client, m
 
 
 def test_space_event_registration_needs_the_phase_to_open_registrations(member):
-    closed_phase = make_space(
-        "Sans inscription", phases=[phase(opens_comment=True)], events_enabled=True
-    )
+    closed_phase = make_space("Sans inscription", phases=[phase()], modules=["proposals", "events"])
     open_phase = make_space(
-        "Avec inscription", phases=[phase(opens_register=True)], events_enabled=True
+        "Avec inscription", phases=[phase("register")], modules=["proposals", "events"]
     )
     with pytest.raises(services.PermissionDenied):
         services.register(member, EventFactory(space=closed_phase))
@@ -142,8 +140,8 @@ def test_private_space_events_are_invisible_to_non_members(client, member):
     invited = UserFactory()
     private = make_space(
         "Groupe régional",
-        phases=[phase(opens_register=True)],
-        events_enabled=True,
+        phases=[phase("register")],
+        modules=["proposals", "events"],
         visibility=Visibility.PRIVATE,
         memberships=[invited],
     )

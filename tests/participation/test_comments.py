@@ -1,17 +1,24 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
 from home.models import HomePage
+from participation.comments import services
+from participation.comments.models import PAGE_PARAM, THREADS_PER_PAGE
+from participation.comments.thread import build_thread
 from participation.models import Comment, CommentReaction, Follow
-from participation.services import comments as services
-from participation.thread import PAGE_PARAM, THREADS_PER_PAGE, build_thread
 from participation.utils import content_type_for
-from tests.factories import CommentFactory, UserFactory, make_space
+from tests.factories import (
+    CommentFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    UserFactory,
+    make_space,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +45,7 @@ def test_visitor_is_sent_to_login_instead_of_commenting(client, space):
 
 def test_member_cannot_comment_when_the_phase_closes_comments(member_client):
     today = timezone.localdate()
-    closed = make_space(
-        phases=[{"title": "Vote", "start_date": today, "opens_vote": True, "opens_comment": False}]
-    )
+    closed = make_space(phases=[{"title": "Vote", "start_date": today, "actions": ["vote"]}])
     assert member_client.post(_post_url(closed), {"comment": "Trop tard"}).status_code == 403
     assert not Comment.objects.exists()
     html = member_client.get(closed.url).content.decode()
@@ -48,9 +53,16 @@ def test_member_cannot_comment_when_the_phase_closes_comments(member_client):
 
 
 def test_member_comments_a_page_outside_any_space(member):
+    news = NewsPageFactory(parent=NewsIndexPageFactory())
+    comment = services.post_comment(member, news, "Bienvenue à tous")
+    assert comment.content_object == news
+
+
+def test_types_nobody_declared_commentable_refuse_comments_even_through_the_service(member):
     home = HomePage.objects.first()
-    comment = services.post_comment(member, home, "Bienvenue à tous")
-    assert comment.content_object == home
+    with pytest.raises(PermissionDenied):
+        services.post_comment(member, home, "Bienvenue à tous")
+    assert not Comment.objects.exists()
 
 
 def test_comment_in_a_private_space_is_not_reachable_by_outsiders(client):

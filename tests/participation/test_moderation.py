@@ -3,9 +3,9 @@ from django.core import mail
 from django.db import IntegrityError
 from django.urls import reverse
 
+from participation.comments.api import post_comment
 from participation.models import Activity, Comment, ModerationAction, Report
-from participation.services import moderation
-from participation.services.comments import post_comment
+from participation.moderation import services as moderation
 from participation.utils import content_type_for
 from tests.factories import PASSWORD, UserFactory
 

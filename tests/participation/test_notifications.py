@@ -6,16 +6,16 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from participation.comments.api import post_comment
 from participation.models import (
     EmailFrequency,
     Notification,
     NotificationSettings,
     SpacePage,
 )
-from participation.services import emails
-from participation.services.comments import post_comment
-from participation.services.follows import follow, unfollow
-from participation.services.spaces import announce_phase_change
+from participation.notifications import emails
+from participation.notifications.announcements import announce_phase_change
+from participation.notifications.api import follow, unfollow
 from tests.factories import ThematiqueFactory, UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +52,9 @@ def test_following_a_member_or_a_thematique_notifies(space):
     post_comment(author, space, "Bonjour")
     assert fan.notifications.count() == 1
     space = SpacePage.objects.get(pk=space.pk)
-    from participation.services.activity import record_activity
+    from participation.notifications.api import notify
 
-    record_activity(author, "a lancé", space)
+    notify(author, "a lancé", space)
     assert curious.notifications.count() == 1
 
 

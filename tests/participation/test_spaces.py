@@ -4,11 +4,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from participation.comments.api import post_comment
 from participation.models import Activity, SpacePage, Visibility
-from participation.permissions import can
-from participation.services.comments import post_comment
-from participation.services.follows import follow
+from participation.notifications.api import follow
+from participation.spaces.api import can
 from tests.factories import UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
@@ -16,15 +17,15 @@ TODAY = timezone.localdate()
 DAY = timedelta(days=1)
 
 
-def _phase(title, start, end, **opens):
-    return {"title": title, "start_date": start, "end_date": end, "opens_comment": False, **opens}
+def _phase(title, start, end, *actions):
+    return {"title": title, "start_date": start, "end_date": end, "actions": list(actions)}
 
 
 def test_current_phase_follows_the_calendar_and_editors_may_force_one():
     space = make_space(
         phases=[
-            _phase("Propositions", TODAY - 10 * DAY, TODAY - 1 * DAY, opens_propose=True),
-            _phase("Vote", TODAY, TODAY + 10 * DAY, opens_vote=True),
+            _phase("Propositions", TODAY - 10 * DAY, TODAY - 1 * DAY, "propose"),
+            _phase("Vote", TODAY, TODAY + 10 * DAY, "vote"),
         ]
     )
     assert space.current_phase.title == "Vote"
@@ -37,14 +38,14 @@ def test_current_phase_follows_the_calendar_and_editors_may_force_one():
     [("vote", True), ("comment", False), ("propose", False), ("debate", False)],
 )
 def test_member_may_only_do_what_the_current_phase_opens(action, allowed):
-    space = make_space(phases=[_phase("Vote", TODAY - DAY, TODAY + DAY, opens_vote=True)])
+    space = make_space(phases=[_phase("Vote", TODAY - DAY, TODAY + DAY, "vote")])
     assert can(UserFactory(), action, space) is allowed
 
 
 def test_actions_of_a_module_the_space_does_not_use_stay_closed():
     space = make_space(
-        phases=[_phase("Débat", TODAY - DAY, None, opens_debate=True, opens_register=True)],
-        debates_enabled=False,
+        phases=[_phase("Débat", TODAY - DAY, None, "debate", "register")],
+        modules=["proposals"],
     )
     member = UserFactory()
     assert not can(member, "debate", space)
@@ -131,15 +132,18 @@ def test_space_sections_come_from_the_registry(client, space, monkeypatch):
 
     # The registry is global: patch it for this test only, so the real proposals
     # section is back for the next tests.
-    monkeypatch.setattr(registry, "_sections", dict(registry._sections))
-    registry.register_space_section(
+    monkeypatch.setattr(registry, "_modules", dict(registry._modules))
+    registry.register_module(
         "proposals",
-        title="Propositions de test",
-        template="participation/includes/activity_feed.html",
-        get_context=lambda space, request: {"activities": [], "space": space},
+        label="Propositions",
+        section=registry.SpaceSection(
+            title="Propositions de test",
+            template="participation/includes/activity_feed.html",
+            get_context=lambda space, request: {"activities": [], "space": space},
+        ),
     )
     assert "Propositions de test" in client.get(space.url).content.decode()
-    SpacePage.objects.filter(pk=space.pk).update(proposals_enabled=False)
+    SpacePage.objects.filter(pk=space.pk).update(modules=[])
     assert "Propositions de test" not in client.get(space.url).content.decode()
 
 
@@ -159,6 +163,44 @@ def test_editors_edit_a_space_with_its_phases_and_invited_members(client, admin_
     html = response.content.decode()
     assert response.status_code == 200
     assert "Phases" in html and "Membres invités" in html
+    # The modules and the phases' actions are check boxes whose choices the modules registered.
+    for code in ("proposals", "debates", "events"):
+        assert f'name="modules" value="{code}"' in html
+    assert 'value="register"' in html and 'value="vote"' in html
+
+
+def test_editors_choose_the_modules_and_what_a_phase_opens(client, admin_user, space):
+    phase = space.phases.get()
+    client.force_login(admin_user)
+    data = nested_form_data(
+        {
+            "title": space.title,
+            "slug": space.slug,
+            "introduction": space.introduction,
+            "visibility": space.visibility,
+            "phases": inline_formset(
+                [
+                    {
+                        "id": phase.pk,
+                        "title": phase.title,
+                        "start_date": phase.start_date.isoformat(),
+                        "end_date": phase.end_date.isoformat(),
+                    }
+                ],
+                initial=1,
+            ),
+            "memberships": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    # Check boxes post one value each (nested_form_data would number them).
+    data.update({"modules": ["debates", "events"], "phases-0-actions": ["debate", "comment"]})
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[space.pk]), data)
+    assert response.status_code == 302
+    space = SpacePage.objects.get(pk=space.pk)
+    assert space.modules == ["debates", "events"]
+    assert sorted(space.phases.get().actions) == ["comment", "debate"]
+    assert space.opens("debate") and not space.opens("propose")
 
 
 def test_private_spaces_stay_out_of_the_sitemap(client):

@@ -31,7 +31,7 @@ def test_member_drafts_previews_then_publishes_and_space_followers_are_notified(
 ):
     follower = UserFactory()
     member_client.logout()
-    from participation.services.follows import follow
+    from participation.notifications.api import follow
 
     follow(follower, propose_space)
     member_client.force_login(member)
@@ -91,7 +91,7 @@ def test_oversized_attachment_is_refused(member_client, propose_space):
 
 
 def test_nobody_proposes_outside_a_proposal_phase(member_client):
-    closed = make_space("Démarche en vote", [phase(opens_vote=True)])
+    closed = make_space("Démarche en vote", [phase("vote")])
     assert _post(member_client, closed).status_code == 403
     assert member_client.get(reverse("proposals:create", args=[closed.slug])).status_code == 403
 
@@ -108,7 +108,7 @@ def test_similar_proposals_are_suggested_while_typing_and_on_the_preview(
         space=propose_space, title="Créer un observatoire partagé de l’emploi des jeunes"
     )
     ProposalFactory(space=propose_space, title="Ouvrir les cours d’école le week-end")
-    other_space = make_space("Autre démarche", [phase(opens_propose=True)])
+    other_space = make_space("Autre démarche", [phase("propose")])
     ProposalFactory(space=other_space, title="Créer un observatoire de l’emploi des jeunes")
 
     response = member_client.get(
@@ -125,7 +125,7 @@ def test_similar_proposals_are_suggested_while_typing_and_on_the_preview(
 
 
 def test_author_edits_until_the_first_vote(client, member):
-    space = make_space("Vote ouvert", [phase(opens_vote=True)])
+    space = make_space("Vote ouvert", [phase("vote")])
     proposal = ProposalFactory(space=space, author=member)
     client.force_login(member)
     edit_url = reverse("proposals:edit", args=[proposal.pk])
@@ -142,7 +142,7 @@ def test_author_edits_until_the_first_vote(client, member):
 
 
 def test_withdrawn_proposal_stays_visible_and_its_votes_are_frozen(client, member):
-    space = make_space("Vote ouvert", [phase(opens_vote=True)])
+    space = make_space("Vote ouvert", [phase("vote")])
     proposal = ProposalFactory(space=space, author=member)
     voter = UserFactory()
     votes.vote(voter, proposal)
@@ -158,7 +158,7 @@ def test_withdrawn_proposal_stays_visible_and_its_votes_are_frozen(client, membe
 
 
 def test_coauthor_is_invited_accepts_from_notification_edits_and_leaves(client, member):
-    space = make_space("Appel", [phase(opens_propose=True)])
+    space = make_space("Appel", [phase("propose")])
     proposal = ProposalFactory(space=space, author=member)
     colleague = UserFactory(display_name="Karim Benali")
     client.force_login(member)
@@ -188,7 +188,7 @@ def test_coauthor_is_invited_accepts_from_notification_edits_and_leaves(client, 
 
 
 def test_declined_invitation_adds_no_author(client, member):
-    space = make_space("Appel", [phase(opens_propose=True)])
+    space = make_space("Appel", [phase("propose")])
     proposal = ProposalFactory(space=space, author=member)
     invitee = UserFactory()
     client.force_login(member)
@@ -199,7 +199,7 @@ def test_declined_invitation_adds_no_author(client, member):
 
 
 def test_only_authors_invite(client, member):
-    space = make_space("Appel", [phase(opens_propose=True)])
+    space = make_space("Appel", [phase("propose")])
     proposal = ProposalFactory(space=space, author=member)
     stranger = UserFactory()
     client.force_login(stranger)

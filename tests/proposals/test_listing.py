@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from participation.services.comments import post_comment
+from participation.comments.api import post_comment
 from proposals.models import Proposal
 from proposals.services import votes
 from tests.factories import ProposalFactory, ThematiqueFactory, UserFactory, make_space
@@ -141,7 +141,7 @@ def test_exports_give_votes_states_and_answers(client, vote_space):
 
 def test_private_space_exports_only_for_its_members_and_moderators(client, member, moderator):
     space = make_space(
-        "Groupe privé", [phase(opens_propose=True)], visibility="private", memberships=[member]
+        "Groupe privé", [phase("propose")], visibility="private", memberships=[member]
     )
     ProposalFactory(space=space)
     url = reverse("proposals:export_csv", args=[space.slug])

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from participation.models import Notification
-from participation.services.follows import follow
+from participation.notifications.api import follow
 from proposals.models import Proposal, Vote
 from proposals.services import answers, votes
 from tests.factories import ProposalFactory, UserFactory

@@ -48,7 +48,7 @@ def test_vote_limit_per_space_and_remaining_votes_shown(member_client, member, v
     assert "utilisé tous vos votes" in page
     assert 'id="votes-restants"' in page and "hx-swap-oob" in page
     # Another space has its own budget.
-    other = make_space("Autre vote", [phase(opens_vote=True)])
+    other = make_space("Autre vote", [phase("vote")])
     ProposalSettings.objects.create(space=other, vote_limit=3)
     assert votes.vote(member, ProposalFactory(space=other))
 
@@ -84,7 +84,7 @@ def test_votes_on_a_withdrawn_proposal_are_given_back_to_the_voter(member, vote_
 
 
 def test_nobody_votes_outside_the_vote_phase(member):
-    space = make_space("Appel", [phase(opens_propose=True)])
+    space = make_space("Appel", [phase("propose")])
     proposal = ProposalFactory(space=space)
     with pytest.raises(PermissionDenied):
         votes.vote(member, proposal)
@@ -99,9 +99,7 @@ def test_visitor_cannot_vote(client, vote_space):
 
 def test_private_space_votes_only_for_invited_members(client, member):
     outsider = UserFactory()
-    space = make_space(
-        "Groupe privé", [phase(opens_vote=True)], visibility="private", memberships=[member]
-    )
+    space = make_space("Groupe privé", [phase("vote")], visibility="private", memberships=[member])
     proposal = ProposalFactory(space=space)
     client.force_login(outsider)
     assert client.get(proposal.get_absolute_url()).status_code == 404
@@ -132,7 +130,7 @@ def test_proposal_is_retained_at_the_threshold(client, vote_space):
 def test_vote_limit_holds_when_one_member_votes_from_many_tabs_at_once():
     """Eight requests at the same instant, each on its own connection: the member ends
     with exactly the limit, and each proposal's counter matches its votes."""
-    space = make_space("Vote concurrent", [phase(opens_vote=True)])
+    space = make_space("Vote concurrent", [phase("vote")])
     ProposalSettings.objects.create(space=space, vote_limit=3)
     member = UserFactory()
     proposals = ProposalFactory.create_batch(8, space=space)
@@ -147,7 +145,7 @@ def test_vote_limit_holds_when_one_member_votes_from_many_tabs_at_once():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_same_vote_sent_twice_at_once_counts_once():
-    space = make_space("Double clic", [phase(opens_vote=True)])
+    space = make_space("Double clic", [phase("vote")])
     proposal = ProposalFactory(space=space)
     member = UserFactory()
     outcomes = _race([lambda: votes.vote(member, proposal)] * 6)
@@ -158,7 +156,7 @@ def test_same_vote_sent_twice_at_once_counts_once():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_many_members_voting_at_once_lose_no_vote():
-    space = make_space("Affluence", [phase(opens_vote=True)])
+    space = make_space("Affluence", [phase("vote")])
     proposal = ProposalFactory(space=space)
     members = UserFactory.create_batch(10)
     outcomes = _race([lambda m=m: votes.vote(m, proposal) for m in members])

@@ -13,7 +13,7 @@ from wagtail.rich_text import RichText
 from devtools.demo.library import build_pdf
 from library.models import Resource
 from participation.models import SpaceMembership, Visibility
-from participation.services import moderation
+from participation.moderation import services as moderation
 from proposals.services import answers, authoring
 from search.models import SearchEntry
 from search.registry import registry

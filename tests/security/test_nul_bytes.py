@@ -17,7 +17,7 @@ MESSAGE = "caractère nul"
 
 @pytest.fixture
 def space(db):
-    return make_space("Appel à propositions", [phase(opens_propose=True, opens_comment=True)])
+    return make_space("Appel à propositions", [phase("propose")])
 
 
 def _get_urls(space):

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from debates.models import Debate
 from events.models import Registration
+from participation.comments.api import post_comment
 from participation.models import Comment, CommentReaction, Report
-from participation.services.comments import post_comment
 from participation.utils import content_type_for
 from proposals.models import Proposal, Vote
 from tests.factories import EventFactory, ProposalFactory, UserFactory, make_space
@@ -32,7 +32,8 @@ def limit(settings):
 def space(db):
     return make_space(
         "Appel à propositions",
-        [phase(opens_propose=True, opens_comment=True, opens_vote=True, opens_register=True)],
+        [phase("propose", "vote", "register")],
+        modules=["proposals", "debates", "events"],
     )
 
 

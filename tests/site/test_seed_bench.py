@@ -106,7 +106,7 @@ def test_bulk_comment_threads_are_those_django_comments_xtd_builds(seeded):
 
 
 def test_a_reply_posted_on_bulk_data_joins_its_thread(seeded):
-    from participation.services.comments import post_comment
+    from participation.comments.api import post_comment
 
     root = (
         Comment.objects.filter(level=0, content_type__model="proposal", nested_count__gt=0)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from participation.services import emails, spaces
+from participation.notifications import daily
 
 
 class Command(BaseCommand):
@@ -10,8 +10,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        announced = spaces.announce_phase_changes()
-        sent = emails.send_digests()
+        announced, sent = daily.run()
         self.stdout.write(
             f"{announced} changement(s) de phase annoncé(s), {sent} résumé(s) envoyé(s)."
         )

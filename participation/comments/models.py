@@ -1,0 +1,147 @@
+"""One comment model for everything commentable, on top of django-comments-xtd's threads."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment, XtdCommentManager
+
+from participation.moderation.models import Moderatable, ModeratableQuerySet
+from participation.spaces.visibility import is_visible_to, space_of
+from participation.utils import object_url
+
+# The comment section shows a page of threads (root comments) at a time.
+THREADS_PER_PAGE = 20
+PAGE_PARAM = "commentaires"
+
+
+class Stance(models.TextChoices):
+    FOR = "for", _("Pour")
+    AGAINST = "against", _("Contre")
+    NEUTRAL = "neutral", _("Neutre")
+
+
+class ReactionKind(models.TextChoices):
+    USEFUL = "useful", _("Utile")
+    DISAGREE = "disagree", _("Pas d’accord")
+
+
+class CommentQuerySet(ModeratableQuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk)
+        )
+
+    def for_thread(self):
+        """Everything the thread shows, in one query: author, reaction counts, order."""
+        return (
+            self.select_related("user")
+            .annotate(
+                useful_count=Count("reactions", filter=Q(reactions__kind=ReactionKind.USEFUL)),
+                disagree_count=Count("reactions", filter=Q(reactions__kind=ReactionKind.DISAGREE)),
+            )
+            .order_by("thread_id", "order")
+        )
+
+
+class CommentManager(XtdCommentManager.from_queryset(CommentQuerySet)):
+    pass
+
+
+class Comment(Moderatable, XtdComment):
+    """A member's comment; the text is plain (links and line breaks are rendered safely).
+
+    Deleting keeps the row (`deleted_at`) so that replies stay in the thread; moderation
+    hides with `is_hidden`. Both are changed with queryset updates: django-comments-xtd
+    re-publishes nested comments on every save."""
+
+    xtdcomment_ptr = models.OneToOneField(
+        XtdComment,
+        parent_link=True,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="member_comment",
+    )
+    stance = models.CharField(
+        _("position"), max_length=10, choices=Stance.choices, blank=True, db_index=True
+    )
+    edited_at = models.DateTimeField(_("modifié le"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("supprimé le"), null=True, blank=True)
+
+    objects = CommentManager()
+
+    class Meta:
+        verbose_name = _("commentaire")
+        verbose_name_plural = _("commentaires")
+
+    def __str__(self):
+        return f"{self.user_name} : {self.comment[:50]}"
+
+    def moderation_excerpt(self):
+        return self.comment[:300]
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+    @property
+    def space(self):
+        return space_of(self.content_object)
+
+    def is_visible_to(self, user):
+        """A comment is visible where the commented object is."""
+        return is_visible_to(self.content_object, user)
+
+    def thread_page_number(self):
+        """The number of the page of threads that shows this comment."""
+        earlier = (
+            type(self)
+            .objects.filter(content_type_id=self.content_type_id, object_pk=self.object_pk)
+            .filter(level=0, thread_id__lt=self.thread_id)
+            .count()
+        )
+        return earlier // THREADS_PER_PAGE + 1
+
+    def get_absolute_url(self):
+        """The object's page, at the page of threads that shows the comment."""
+        page = self.thread_page_number()
+        query = f"?{PAGE_PARAM}={page}" if page > 1 else ""
+        return f"{object_url(self.content_object)}{query}#c{self.pk}"
+
+    def editable_until(self):
+        return self.submit_date + timedelta(minutes=settings.MAILLAGE_COMMENT_EDIT_MINUTES)
+
+    def can_edit(self, user):
+        return (
+            user.is_authenticated
+            and user.pk == self.user_id
+            and not self.is_deleted
+            and not self.is_hidden
+            and timezone.now() <= self.editable_until()
+        )
+
+    def can_delete(self, user):
+        return user.is_authenticated and user.pk == self.user_id and not self.is_deleted
+
+
+class CommentReaction(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reactions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("réaction"), max_length=10, choices=ReactionKind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("réaction")
+        verbose_name_plural = _("réactions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "user"], name="participation_one_reaction_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.comment_id}"

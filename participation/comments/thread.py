@@ -1,0 +1,117 @@
+"""The comment section of any object, built in a constant number of queries, a page of
+threads at a time: a discussion of hundreds of comments would otherwise be a page of
+megabytes that takes seconds to render."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from participation.comments.forms import CommentForm
+from participation.comments.models import (
+    PAGE_PARAM,
+    THREADS_PER_PAGE,
+    Comment,
+    CommentReaction,
+    Stance,
+)
+from participation.comments.services import asks_stance, can_comment
+from participation.notifications.api import is_following
+from participation.roles import is_moderator
+from participation.spaces.visibility import space_of
+from participation.utils import content_type_for
+
+
+def thread_page(target, number):
+    """The page of threads (root comments, oldest first) to show; its items are thread ids."""
+    roots = Comment.objects.for_object(target).filter(level=0).order_by("thread_id")
+    paginator = Paginator(roots.values_list("thread_id", flat=True), THREADS_PER_PAGE)
+    return paginator.get_page(number)
+
+
+def comment_counts(target):
+    """Comments shown (neither deleted nor hidden) and positions taken, on every page."""
+    shown = Q(is_hidden=False, deleted_at__isnull=True)
+    counts = Comment.objects.for_object(target).aggregate(
+        shown=Count("pk", filter=shown),
+        **{value: Count("pk", filter=shown & Q(stance=value)) for value in Stance.values},
+    )
+    stance_counts = [
+        {"value": value, "label": label, "count": counts[value]} for value, label in Stance.choices
+    ]
+    return counts["shown"], stance_counts
+
+
+def build_thread(target, user, thread_ids=None):
+    """Nested nodes {comment, children, can_edit, can_delete, my_reaction} of the threads
+    `thread_ids` (all when None), and the counts of the whole discussion."""
+    comments = Comment.objects.for_object(target)
+    if thread_ids is not None:
+        comments = comments.filter(thread_id__in=list(thread_ids))
+    comments = list(comments.for_thread())
+    mine = {}
+    if user.is_authenticated:
+        mine = dict(
+            CommentReaction.objects.filter(
+                user=user, comment__in=[c.pk for c in comments]
+            ).values_list("comment", "kind")
+        )
+    nodes, roots = {}, []
+    for comment in comments:
+        visible = not comment.is_deleted and not comment.is_hidden
+        node = {
+            "comment": comment,
+            "children": [],
+            "can_edit": visible and comment.can_edit(user),
+            "can_delete": comment.can_delete(user),
+            "my_reaction": mine.get(comment.pk, ""),
+        }
+        nodes[comment.pk] = node
+        parent = nodes.get(comment.parent_id)
+        if parent is None or comment.parent_id == comment.pk:
+            roots.append(node)
+        else:
+            parent["children"].append(node)
+    shown, stance_counts = comment_counts(target)
+    return roots, shown, stance_counts
+
+
+def section_context(request, target, form=None, page=None):
+    """What the section template shows; `page` of threads, else the one the URL asks."""
+    user = request.user
+    with_stance = asks_stance(target)
+    page_obj = thread_page(target, page or request.GET.get(PAGE_PARAM))
+    thread, count, stance_counts = build_thread(target, user, page_obj.object_list)
+    params = request.GET.copy()
+    params.pop(PAGE_PARAM, None)
+    allowed = can_comment(user, target)
+    content_type = content_type_for(target)
+    return {
+        "request": request,
+        "target": target,
+        "content_type": content_type,
+        "comment_content_type": content_type_for(Comment),
+        "section_id": f"commentaires-{content_type.pk}-{target.pk}",
+        "post_url": reverse("participation:comment_post", args=[content_type.pk, target.pk]),
+        "thread": thread,
+        "page_obj": page_obj,
+        "page_param": PAGE_PARAM,
+        "query_string": params.urlencode(),
+        "count": count,
+        "with_stance": with_stance,
+        "stance_counts": stance_counts if with_stance else [],
+        "can_comment": allowed,
+        "form": form or (CommentForm(with_stance=with_stance) if allowed else None),
+        "reply_form": CommentForm() if allowed else None,
+        "closed_reason": _closed_reason(user, target) if not allowed else "",
+        "is_moderator": is_moderator(user),
+        "is_following": is_following(user, target),
+    }
+
+
+def _closed_reason(user, target):
+    if not user.is_authenticated:
+        return "login"
+    space = space_of(target)
+    if space is not None and not space.opens("comment"):
+        return "phase"
+    return "forbidden"

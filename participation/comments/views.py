@@ -1,0 +1,107 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.ratelimits import rate_limited, refuse_form
+from participation import registry
+from participation.comments import services as comment_services
+from participation.comments.forms import CommentEditForm, CommentForm, ReactionForm
+from participation.comments.models import Comment
+from participation.comments.thread import section_context
+from participation.spaces.visibility import is_visible_to, target_or_404
+
+
+def _visible_comment(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("user"), pk=pk)
+    if not is_visible_to(comment.content_object, request.user):
+        raise Http404
+    return comment
+
+
+@require_POST
+@login_required
+def comment_post(request, content_type_id, object_id):
+    target = target_or_404(content_type_id, object_id, request.user, registry.COMMENT)
+    form = CommentForm(request.POST, with_stance=comment_services.asks_stance(target))
+    if form.is_valid() and not refuse_form(request, "comment", form):
+        parent_pk = form.cleaned_data["parent"]
+        parent = None
+        if parent_pk:
+            parent = get_object_or_404(Comment.objects.for_object(target), pk=parent_pk)
+        try:
+            comment = comment_services.post_comment(
+                request.user,
+                target,
+                form.cleaned_data["comment"],
+                parent=parent,
+                stance=form.cleaned_data.get("stance", ""),
+                ip_address=request.META.get("REMOTE_ADDR"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if request.htmx:
+                context = section_context(request, target, page=comment.thread_page_number())
+                return render(request, "participation/comments/section.html", context)
+            messages.success(request, _("Votre commentaire est publié."))
+            return redirect(comment.get_absolute_url())
+    if request.htmx:
+        return render(
+            request,
+            "participation/comments/section.html",
+            section_context(request, target, form=form),
+        )
+    return render(request, "participation/comment_form.html", {"form": form, "target": target})
+
+
+@login_required
+def comment_edit(request, pk):
+    comment = _visible_comment(request, pk)
+    if not comment.can_edit(request.user):
+        raise PermissionDenied
+    form = CommentEditForm(request.POST or None, initial={"comment": comment.comment})
+    if request.method == "POST" and form.is_valid():
+        comment_services.edit_comment(request.user, comment, form.cleaned_data["comment"])
+        messages.success(request, _("Votre commentaire est modifié."))
+        return redirect(comment.get_absolute_url())
+    return render(
+        request,
+        "participation/comment_form.html",
+        {"form": form, "target": comment.content_object, "comment": comment},
+    )
+
+
+@login_required
+def comment_delete(request, pk):
+    comment = _visible_comment(request, pk)
+    if not comment.can_delete(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        comment_services.delete_comment(request.user, comment)
+        messages.success(request, _("Votre commentaire est supprimé."))
+        return redirect(comment.get_absolute_url())
+    return render(request, "participation/comment_delete.html", {"comment": comment})
+
+
+@require_POST
+@login_required
+@rate_limited("reaction")
+def comment_react(request, pk):
+    comment = _visible_comment(request, pk)
+    form = ReactionForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    comment_services.react(request.user, comment, form.cleaned_data["kind"])
+    if request.htmx:
+        comment = Comment.objects.for_thread().get(pk=comment.pk)
+        mine = comment.reactions.filter(user=request.user).values_list("kind", flat=True).first()
+        return render(
+            request,
+            "participation/comments/reactions.html",
+            {"node": {"comment": comment, "my_reaction": mine or ""}, "can_comment": True},
+        )
+    return redirect(comment.get_absolute_url())

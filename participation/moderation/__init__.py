@@ -1,0 +1,2 @@
+"""Reports, moderators' actions and their log, the moderation queue.
+Public surface: `participation.moderation.api`."""

@@ -1,0 +1,28 @@
+"""What other modules may use of participation.notifications: record what happened and
+notify (`notify`), follow, and read the feeds. Nothing else touches its models."""
+
+from participation.notifications.emails import absolute_url
+from participation.notifications.follows import (
+    follow,
+    follower_ids,
+    is_following,
+    move_followers,
+    unfollow,
+)
+from participation.notifications.models import EmailFrequency
+from participation.notifications.service import Email, feed, notify, set_hidden, unread_count
+
+__all__ = [
+    "Email",
+    "EmailFrequency",
+    "absolute_url",
+    "feed",
+    "follow",
+    "follower_ids",
+    "is_following",
+    "move_followers",
+    "notify",
+    "set_hidden",
+    "unfollow",
+    "unread_count",
+]

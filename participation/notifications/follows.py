@@ -1,0 +1,41 @@
+"""Members follow what modules declared followable: a space, a proposal, a debate, an
+event, a thématique, a member."""
+
+from participation.notifications.models import Follow
+from participation.utils import content_type_for
+
+
+def follow(user, obj):
+    Follow.objects.get_or_create(user=user, content_type=content_type_for(obj), object_id=obj.pk)
+
+
+def unfollow(user, obj):
+    Follow.objects.of(obj).filter(user=user).delete()
+
+
+def is_following(user, obj):
+    return user.is_authenticated and Follow.objects.of(obj).filter(user=user).exists()
+
+
+def follower_ids(*objs):
+    """Ids of the members following any of the objects."""
+    ids = set()
+    for obj in objs:
+        ids.update(Follow.objects.of(obj).values_list("user_id", flat=True))
+    return ids
+
+
+def move_followers(source, destination):
+    """The followers of `source` (a merged duplicate) now follow `destination` too."""
+    content_type = content_type_for(destination)
+    Follow.objects.bulk_create(
+        [
+            Follow(user_id=pk, content_type=content_type, object_id=destination.pk)
+            for pk in Follow.objects.of(source).values_list("user_id", flat=True)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def follows_of(user):
+    return Follow.objects.filter(user=user).prefetch_related("content_object")

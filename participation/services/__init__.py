@@ -1,1 +1,0 @@
-"""Business rules of participation, one module per theme; views and other apps call these."""

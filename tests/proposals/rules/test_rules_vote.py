@@ -1,0 +1,23 @@
+"""Right to vote, as a matrix: role × phase × space visibility. The vote endpoint does
+not send visitors to log in: it refuses them (403), or hides what they may not see."""
+
+import pytest
+from django.urls import reverse
+
+from proposals.models import Vote
+from proposals.rules import VOTE
+from tests.factories import ProposalFactory
+from tests.rules_matrix import MATRIX, expected_status, login, opened, space_for, user_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("role", "phase", "visibility"), MATRIX)
+def test_vote(client, role, phase, visibility):
+    user = user_for(role)
+    space = space_for(phase, visibility, "proposals", VOTE, invited=[user] * (role == "invited"))
+    proposal = ProposalFactory(space=space)
+    response = login(client, user).post(reverse("proposals:vote", args=[proposal.pk]))
+    expected = expected_status(role, phase, visibility, success=302, login_first=False)
+    assert response.status_code == expected
+    assert Vote.objects.exists() == opened(role, phase, visibility)
