@@ -292,7 +292,9 @@ def proposal_edit(request, pk):
         proposal.refresh_from_db()  # the form wrote its values on the instance
         authoring.update(request.user, proposal, **fields)
         _save_attachments(proposal, form)
-        removed = [pk for pk in request.POST.getlist("remove_attachment") if pk.isdigit()]
+        removed = [
+            value for value in request.POST.getlist("remove_attachment") if value.isdecimal()
+        ]
         if removed:
             for item in proposal.attachments.filter(pk__in=removed):
                 item.file.delete(save=False)
