@@ -63,4 +63,4 @@ bench-load: install ## Campagne de charge : 20 clients qui lisent 0,5 à 1,5 s p
 	$(BENCH) $(PY) bench/load.py --clients 20 --duration 120 --think 1
 
 bench-capacity: install ## Même campagne sans aucune pause : la capacité du serveur
-	$(BENCH) $(PY) bench/load.py --clients 20 --duration 120 --think 0
+	$(BENCH) MAILLAGE_RATE_LIMITS_ENABLED=false $(PY) bench/load.py --clients 20 --duration 120 --think 0
