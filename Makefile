@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 BENCH := MAILLAGE_VAR_DIR=var/bench DJANGO_SETTINGS_MODULE=maillage.settings.load
 SCALE ?= 1
+# pytest processes (pytest-xdist): the two cores of the project's machines.
+TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate demo test test-fast migrations-check lint format db-stop clean-db bench-data bench-load bench-capacity
@@ -31,10 +33,10 @@ run: demo ## Installe, migre, charge la démo et sert http://$(HOST)
 	$(PY) manage.py runserver $(HOST)
 
 test: lint migrations-check ## Lance ruff, vérifie les migrations puis toute la suite (navigateur compris)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_PROCESSES)
 
 test-fast: install ## Tests sans navigateur
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n $(TEST_PROCESSES) -m "not browser"
 
 migrations-check: install ## Échoue si un modèle a changé sans sa migration
 	$(PY) manage.py makemigrations --check --dry-run
