@@ -5,10 +5,10 @@ endpoint, and checks the status and that a refused action wrote nothing."""
 import itertools
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from members.roles import MODERATEURS, ensure_roles
+from members.roles import MODERATEURS
 from participation.spaces.api import Visibility
 from tests.factories import UserFactory, make_space
 
@@ -50,7 +50,7 @@ def user_for(role):
         return UserFactory(is_active=False)
     user = UserFactory()
     if role == "moderator":
-        ensure_roles(Group, Permission)
+        # The groups come with the migrations (members/migrations), as in production.
         user.groups.add(Group.objects.get(name=MODERATEURS))
     return user
 
