@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 from django.utils.translation import gettext as _
 
 from content.listing import paginate
@@ -25,6 +26,7 @@ def profile_edit(request):
     return render(request, "members/profile_form.html", {"form": form, "profile": profile})
 
 
+@require_safe
 def profile_detail(request, user_id):
     profiles = Profile.objects.for_listing()
     if request.user.is_authenticated and request.user.pk == user_id:
