@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from content.listing import paginate
 from members.contributions import contribution_rows, load

@@ -71,10 +71,11 @@ def panorama_csv(request):
     """Every aggregate of the panorama, filtered as the page, small counts hidden."""
     _form, region, structure_type = _filters(request)
     result = build_panorama(live_figures(region, structure_type))
-    return _csv(result, f"panorama-{timezone.localdate():%Y-%m-%d}.csv")
+    return csv_download(result, f"panorama-{timezone.localdate():%Y-%m-%d}.csv")
 
 
-def _csv(result, filename):
+def csv_download(result, filename):
+    """The CSV of a panorama: one line per cell of every chart, as hidden as on the page."""
     rows = [[chart.title, *row] for chart in result.all_charts() for row in csv_rows(chart)]
     total = [
         str(_("Ensemble")),
@@ -94,4 +95,6 @@ def snapshot_detail(request, pk):
 
 def snapshot_csv(request, pk):
     snapshot = get_object_or_404(PanoramaSnapshot, pk=pk)
-    return _csv(build_panorama(snapshot.figures), f"panorama-{snapshot.taken_at:%Y-%m-%d}.csv")
+    return csv_download(
+        build_panorama(snapshot.figures), f"panorama-{snapshot.taken_at:%Y-%m-%d}.csv"
+    )

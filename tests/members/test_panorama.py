@@ -11,6 +11,9 @@ from django.urls import reverse
 
 from content.charts import SMALL_GROUP_LABEL
 from members.models import PanoramaSnapshot, Profile, StructureType
+from members.panorama.charts import build_panorama
+from members.panorama.figures import compute_figures
+from members.panorama.views import csv_download as panorama_csv_response
 from taxonomy.models import Region
 from tests.factories import UserFactory, panorama_member
 
@@ -46,7 +49,8 @@ def _chart_counts(response):
 
 def _filter_combinations():
     regions = [None, *Region.objects.filter(departements__code__in=["59", "93", "69", "974"])]
-    types = ["", *StructureType.values]
+    # The types of the data, and one nobody has.
+    types = ["", "epci", "commune", "etat", StructureType.BAILLEUR]
     return itertools.product(regions, types)
 
 
@@ -62,33 +66,37 @@ def test_only_members_who_opted_in_are_counted(client, network):
     assert types["Région"] is None  # the two who did not opt in are not there
 
 
-def test_no_count_under_five_is_shown_under_any_filter_combination(client, network):
+def test_no_count_under_five_is_shown_under_any_filter_combination(network):
+    """Every région × structure type of the data (charts and CSV built as the views do)."""
     for region, structure_type in _filter_combinations():
-        response = client.get(PANORAMA, _params(region, structure_type))
-        assert response.status_code == 200
-        panorama, counts = _chart_counts(response)
+        panorama = build_panorama(compute_figures(region, structure_type))
+        counts = [bar.count for chart in panorama.all_charts() for bar in chart.rows]
         assert all(count is None or count >= 5 for count in counts), (region, structure_type)
         if panorama.total < 5:
-            # A small group shows no figure at all, not even the zeros.
-            assert set(counts) == {None}, (region, structure_type)
-            assert "membres comptés" not in response.content.decode()
+            assert set(counts) == {None}, (region, structure_type)  # not even the zeros
         exclusive = [panorama.departements, *(panorama.charts[key] for key in EXCLUSIVE)]
         for chart in exclusive:
-            hidden = [bar for bar in chart.rows if bar.count is None]
-            # A single hidden cell of categories adding up to the total would be
+            # A single hidden cell among categories adding up to the total would be
             # recomputed by subtraction.
+            hidden = [bar for bar in chart.rows if bar.count is None]
             assert chart.suppressed_total or len(hidden) != 1, chart.title
-
-
-def test_csv_hides_the_same_small_counts_under_every_filter(client, network):
-    for region, structure_type in _filter_combinations():
-        response = client.get(CSV, _params(region, structure_type))
+        response = panorama_csv_response(panorama, "panorama.csv")
         text = b"".join(response.streaming_content).decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text)))
         assert rows[0] == ["Indicateur", "Modalité", "Effectif", "Part (%)"]
         for row in rows[1:]:
-            cell = row[2]
-            assert cell == str(SMALL_GROUP_LABEL) or int(cell.replace("\u202f", "")) >= 5, row
+            assert row[2] == str(SMALL_GROUP_LABEL) or int(row[2].replace("\u202f", "")) >= 5
+
+
+def test_pages_and_csv_downloads_apply_the_filters(client, network):
+    nord = Region.objects.get(departements__code="59")
+    for params in ({}, {"region": nord.pk}, {"region": nord.pk, "structure_type": "commune"}):
+        page = client.get(PANORAMA, params)
+        csv_text = b"".join(client.get(CSV, params).streaming_content).decode("utf-8-sig")
+        total = page.context["panorama"].total
+        assert total == {0: 12, 1: 7, 2: 0}[len(params)]
+        expected = str(total) if total >= 5 else str(SMALL_GROUP_LABEL)
+        assert f"Ensemble,Membres du panorama,{expected}," in csv_text
 
 
 def test_filtered_group_under_five_shows_only_moins_de_5(client, network):
