@@ -59,7 +59,7 @@ class ProfileForm(forms.ModelForm):
         help_text=_("Un quartier par ligne, par exemple « Les Tilleuls (Blanc-Mesnil) »."),
     )
     propose_name = forms.CharField(
-        label=_("Nom de la structure à ajouter"),
+        label=_("Nom de votre structure, si elle manque à la liste"),
         max_length=150,
         required=False,
         help_text=_(
@@ -67,17 +67,17 @@ class ProfileForm(forms.ModelForm):
         ),
     )
     propose_type = forms.ChoiceField(
-        label=_("Type de la structure à ajouter"),
+        label=_("Son type"),
         choices=[("", "—"), *StructureType.choices],
         required=False,
     )
     propose_departement = forms.ModelChoiceField(
-        label=_("Département de la structure à ajouter"),
+        label=_("Son département"),
         queryset=Departement.objects.none(),
         required=False,
     )
     propose_website = forms.URLField(
-        label=_("Site internet de la structure à ajouter"), required=False, assume_scheme="https"
+        label=_("Son site internet"), required=False, assume_scheme="https"
     )
 
     FIELDSETS = [
