@@ -15,12 +15,23 @@ ROLE_DESCRIPTIONS = {
 }
 
 TAXONOMY = ["taxonomy.add_thematique", "taxonomy.change_thematique", "taxonomy.view_thematique"]
+STRUCTURES = [
+    "structures.add_structure",
+    "structures.change_structure",
+    "structures.view_structure",
+    "structures.validate_structure",
+]
+PANORAMA = [
+    "members.add_panoramasnapshot",
+    "members.change_panoramasnapshot",
+    "members.view_panoramasnapshot",
+]
 # Permissions each role holds (app_label.codename), beyond the page permissions Wagtail
 # gave its own groups; access_admin lets editors and moderators into Wagtail's admin.
 # Administrators hold every permission.
 ROLE_PERMISSIONS = {
     MEMBRES: [],
-    EDITEURS: ["wagtailadmin.access_admin", *TAXONOMY],
+    EDITEURS: ["wagtailadmin.access_admin", *TAXONOMY, *STRUCTURES, *PANORAMA],
     MODERATEURS: ["wagtailadmin.access_admin", *TAXONOMY, "taxonomy.delete_thematique"],
     ADMINISTRATEURS: None,
 }

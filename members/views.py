@@ -2,17 +2,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from content.listing import paginate
+from members.contributions import contribution_rows, load
 from members.filters import DirectoryFilterSet
 from members.forms import ProfileForm
 from members.models import Profile
 
 DIRECTORY_PAGE_SIZE = 24
+CONTRIBUTIONS_PAGE_SIZE = 10
 
 
 @login_required
 def profile_edit(request):
+    """Only ever the signed-in member's own profile: no id in the URL or the form."""
     profile = request.user.profile
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -22,13 +26,26 @@ def profile_edit(request):
     return render(request, "members/profile_form.html", {"form": form, "profile": profile})
 
 
+@require_safe
 def profile_detail(request, user_id):
     profiles = Profile.objects.for_listing()
     if request.user.is_authenticated and request.user.pk == user_id:
         profile = get_object_or_404(profiles, user_id=user_id)
     else:
         profile = get_object_or_404(profiles.in_directory(), user_id=user_id)
-    return render(request, "members/profile_detail.html", {"profile": profile})
+    page_obj, query_string = paginate(
+        request, contribution_rows(profile.user, request.user), CONTRIBUTIONS_PAGE_SIZE
+    )
+    return render(
+        request,
+        "members/profile_detail.html",
+        {
+            "profile": profile,
+            "page_obj": page_obj,
+            "contributions": load(page_obj.object_list),
+            "query_string": query_string,
+        },
+    )
 
 
 def directory(request):

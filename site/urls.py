@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("allauth.urls")),
     path("membres/", include("members.urls")),
+    path("structures/", include("structures.urls")),
     path("participer/", include("participation.urls")),
     path("debats/", include("debates.urls")),
     path("agenda/", include("events.urls")),

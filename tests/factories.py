@@ -261,3 +261,29 @@ class ProposalFactory(factory.django.DjangoModelFactory):
             Coauthorship.objects.create(
                 proposal=self, user=self.author, accepted_at=self.published_at or self.created_at
             )
+
+
+# --- Structures and the panorama ---------------------------------------------------------
+class StructureFactory(factory.django.DjangoModelFactory):
+    """A validated structure of the network."""
+
+    class Meta:
+        model = "structures.Structure"
+
+    name = factory.Sequence(lambda n: f"Communauté d’agglomération n° {n}")
+    type = "epci"
+    validated = True
+
+
+def panorama_member(departement_code=None, structure_type="epci", **profile):
+    """A member counted in the panorama (and not in the directory unless told)."""
+    from members.models import Profile
+    from taxonomy.models import Departement
+
+    user = UserFactory()
+    fields = {"in_panorama": True, "structure_type": structure_type, **profile}
+    if departement_code:
+        departement = Departement.objects.get(code=departement_code)
+        fields.update(departement=departement, region_id=departement.region_id)
+    Profile.objects.filter(user=user).update(**fields)
+    return user

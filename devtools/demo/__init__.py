@@ -10,4 +10,5 @@ MODULES = [
     "proposals",
     "debates",
     "events",
+    "structures",  # after members and events: attaches the demo members to theirs
 ]

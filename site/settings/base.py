@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "proposals",
     "debates",
     "events",
+    "structures",
     "search",
     # Wagtail
     "wagtail.contrib.forms",

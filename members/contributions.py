@@ -1,0 +1,145 @@
+"""A member's public contributions, for their profile page: proposals, debates, comments,
+events organised or attended, experiences written.
+
+One paginated list across modules in a constant number of queries: a UNION of
+(kind, id, date) rows, each part already restricted to what the viewer may see (spaces
+the viewer sees, nothing hidden by moderation, no draft, no unpublished page), sorted and
+sliced by PostgreSQL; then one query per kind loads the objects of the page."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, DateTimeField, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from debates.models import Debate
+from editorial.models import ExperienceContact, ExperiencePage
+from events.models import Event, RegistrationStatus
+from participation.comments.api import Comment
+from participation.spaces.api import SpacePage
+from proposals.models import Proposal
+
+KINDS = {
+    "proposal": _("Proposition"),
+    "debate": _("Débat ouvert"),
+    "comment": _("Commentaire"),
+    "organised": _("Événement organisé"),
+    "attended": _("Participation à un événement"),
+    "experience": _("Retour d’expérience"),
+}
+
+
+@dataclass(frozen=True)
+class Contribution:
+    kind: str
+    date: object
+    obj: object
+
+    @property
+    def kind_label(self):
+        return KINDS[self.kind]
+
+    @property
+    def title(self):
+        if self.kind == "comment":
+            return self.obj.comment[:140]
+        return self.obj.title
+
+    @property
+    def url(self):
+        """The comment's anchor on its object's page (its page of threads would cost a
+        query per comment), or the object's page."""
+        if self.kind == "comment":
+            return f"{_object_url(self.obj.content_object)}#c{self.obj.pk}"
+        return _object_url(self.obj)
+
+
+def _object_url(obj):
+    return obj.get_url() if isinstance(obj, Page) else obj.get_absolute_url()
+
+
+def _rows(queryset, kind, date):
+    return (
+        queryset.order_by()
+        .annotate(
+            c_kind=Value(kind, output_field=CharField()), c_date=Cast(F(date), DateTimeField())
+        )
+        .values_list("c_kind", "pk", "c_date")
+    )
+
+
+def _as_text(queryset):
+    return queryset.order_by().values(text=Cast("pk", CharField()))
+
+
+def contribution_rows(member, viewer, now=None):
+    """The UNION of (kind, id, date) rows of what `viewer` may see of `member`'s
+    contributions, newest first."""
+    spaces = SpacePage.objects.visible_to(viewer).values("pk")
+    proposals = Proposal.objects.listed().filter(space__in=spaces)
+    debates = Debate.objects.visible().filter(space__in=spaces)
+    events = Event.objects.filter(Q(space__isnull=True) | Q(space__in=spaces))
+    pages = Page.objects.live().public()
+    page_types = ContentType.objects.get_for_models(
+        *(model for model in apps.get_models() if issubclass(model, Page))
+    ).values()
+    types = ContentType.objects.get_for_models(Proposal, Debate, Event)
+    comments = Comment.objects.visible().filter(
+        Q(content_type=types[Proposal], object_pk__in=_as_text(proposals))
+        | Q(content_type=types[Debate], object_pk__in=_as_text(debates))
+        | Q(content_type=types[Event], object_pk__in=_as_text(events))
+        | Q(content_type__in=page_types, object_pk__in=_as_text(pages)),
+        user=member,
+        is_public=True,
+        is_removed=False,
+        deleted_at__isnull=True,
+    )
+    attended = events.filter(
+        end_at__lt=now or timezone.now(),
+        registrations__user=member,
+        registrations__status=RegistrationStatus.CONFIRMED,
+    )
+    experiences = (
+        ExperiencePage.objects.live()
+        .public()
+        .filter(
+            Q(owner=member)
+            | Exists(ExperienceContact.objects.filter(page=OuterRef("pk"), member=member))
+        )
+    )
+    parts = [
+        _rows(proposals.authored_by(member), "proposal", "published_at"),
+        _rows(debates.filter(author=member), "debate", "created_at"),
+        _rows(comments, "comment", "submit_date"),
+        _rows(events.filter(organiser=member), "organised", "start_at"),
+        _rows(attended, "attended", "start_at"),
+        _rows(experiences, "experience", "first_published_at"),
+    ]
+    return parts[0].union(*parts[1:], all=True).order_by("-c_date", "-pk")
+
+
+LOADERS = {
+    "proposal": lambda ids: Proposal.objects.filter(pk__in=ids).only("pk", "title", "space_id"),
+    "debate": lambda ids: Debate.objects.filter(pk__in=ids).only("pk", "title", "space_id"),
+    "comment": lambda ids: Comment.objects.filter(pk__in=ids).prefetch_related("content_object"),
+    "organised": lambda ids: Event.objects.filter(pk__in=ids).only("pk", "title"),
+    "attended": lambda ids: Event.objects.filter(pk__in=ids).only("pk", "title"),
+    "experience": lambda ids: ExperiencePage.objects.filter(pk__in=ids),
+}
+
+
+def load(rows):
+    """The contributions of a page of rows, one query per kind present."""
+    ids = {}
+    for kind, pk, _date in rows:
+        ids.setdefault(kind, []).append(pk)
+    objects = {kind: {obj.pk: obj for obj in LOADERS[kind](pks)} for kind, pks in ids.items()}
+    return [
+        Contribution(kind, date, objects[kind][pk])
+        for kind, pk, date in rows
+        if pk in objects[kind]
+    ]

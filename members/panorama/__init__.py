@@ -1,0 +1,1 @@
+"""The panorama of actors: counts of the members who opted in, small counts hidden."""

@@ -1,0 +1,77 @@
+"""The public pages of the validated structures: a filterable list and one page each."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from content.listing import paginate
+from editorial.models import ExperienceContact, ExperiencePage
+from events.models import Event
+from members.models import Profile
+from structures.filters import StructureFilterSet
+from structures.models import Structure
+
+PAGE_SIZE = 24
+# A structure page lists its latest experiences and events, linking to the full lists.
+SECTION_SIZE = 6
+
+
+def structure_list(request):
+    structures = (
+        Structure.objects.validated()
+        .select_related("region", "departement")
+        .annotate(
+            member_count=Count(
+                "profiles",
+                filter=Q(profiles__in_directory=True, profiles__user__is_active=True),
+            )
+        )
+        .order_by("name", "pk")
+    )
+    filters = StructureFilterSet(request.GET or None, queryset=structures)
+    page_obj, query_string = paginate(request, filters.qs, PAGE_SIZE)
+    return render(
+        request,
+        "structures/structure_list.html",
+        {"filter_form": filters.form, "page_obj": page_obj, "query_string": query_string},
+    )
+
+
+def structure_detail(request, slug):
+    structure = get_object_or_404(
+        Structure.objects.validated().select_related("region", "departement"), slug=slug
+    )
+    # Only members who chose to be in the directory are named, here and through their
+    # experiences and events.
+    members = Profile.objects.in_directory().filter(structure=structure)
+    member_users = members.values("user_id")
+    page_obj, query_string = paginate(
+        request, members.for_listing().order_by("user__display_name", "pk"), PAGE_SIZE
+    )
+    experiences = (
+        ExperiencePage.objects.live()
+        .public()
+        .filter(
+            Q(owner__in=member_users)
+            | Exists(ExperienceContact.objects.filter(page=OuterRef("pk"), member__in=member_users))
+        )
+        .select_related("region", "departement")
+        .order_by("-first_published_at")[:SECTION_SIZE]
+    )
+    events = (
+        Event.objects.visible_to(request.user)
+        .filter(organiser__in=member_users, end_at__gte=timezone.now())
+        .select_related("departement")
+        .order_by("start_at", "pk")[:SECTION_SIZE]
+    )
+    return render(
+        request,
+        "structures/structure_detail.html",
+        {
+            "structure": structure,
+            "page_obj": page_obj,
+            "query_string": query_string,
+            "experiences": experiences,
+            "events": events,
+        },
+    )
