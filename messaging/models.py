@@ -21,8 +21,8 @@ MESSAGE_MAX_LENGTH = 5000
 def name_of(user):
     """How a member is named in messaging: never their e-mail address."""
     if user is None:
-        return _("Compte supprimé")
-    return user.display_name or _("Membre sans nom")
+        return str(_("Compte supprimé"))
+    return user.display_name or str(_("Membre sans nom"))
 
 
 def direct_key(first_id, second_id):
