@@ -58,14 +58,15 @@ def refusal_to_write(sender, recipients):
     return _refusal_of_others(sender, recipients, one_to_one=True)
 
 
-def refusal_to_reply(sender, others, *, one_to_one):
+def refusal_to_reply(sender, others, *, one_to_one, blocks=None):
     """Why `sender` may not post in a conversation with `others` (its other active
-    participants), or None. In a group, members who refuse messages may leave it."""
-    return _refusal_of_others(sender, others, one_to_one=one_to_one)
+    participants), or None. In a group, members who refuse messages may leave it.
+    `blocks`: what `blocks_between(sender, others)` returned, when already known."""
+    return _refusal_of_others(sender, others, one_to_one=one_to_one, blocks=blocks)
 
 
-def _refusal_of_others(sender, others, *, one_to_one):
-    blocked_by, blocking = blocks_between(sender, others)
+def _refusal_of_others(sender, others, *, one_to_one, blocks=None):
+    blocked_by, blocking = blocks or blocks_between(sender, others)
     refusing = refuses_messages([other.pk for other in others]) if one_to_one else set()
     names = {other.pk: name_of(other) for other in others}
     for ids, sentence in (

@@ -175,21 +175,21 @@ def _thread_context(request, conversation, participant, form):
     page_obj = Paginator(conversation.messages.for_thread(), THREAD_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    refusal = blocked = None
+    refusal, blocks = None, (set(), set())
     if participant is not None:
+        blocks = blocks_between(request.user, active_others)
         if not active_others:
             refusal = _("Plus personne d’autre ne participe à cette conversation.")
         else:
             refusal = refusal_to_reply(
-                request.user, active_others, one_to_one=not conversation.is_group
+                request.user, active_others, one_to_one=not conversation.is_group, blocks=blocks
             )
-        blocked = blocks_between(request.user, active_others)[1]
     return {
         "conversation": conversation,
         "participant": participant,
         "moderating": participant is None,
         "others": others,
-        "blocked_ids": blocked or set(),
+        "blocked_ids": blocks[1],
         "title": _title(others),
         "page_obj": page_obj,
         "thread": reversed(page_obj.object_list),

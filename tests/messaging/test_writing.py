@@ -18,7 +18,9 @@ NEW = reverse("messaging:new")
 
 
 def _write(client, *recipients, body=TEXT):
-    return client.post(NEW, {"recipients": [r.pk for r in recipients], "body": body, "envoyer": "1"})
+    return client.post(
+        NEW, {"recipients": [r.pk for r in recipients], "body": body, "envoyer": "1"}
+    )
 
 
 def _nothing_written():
@@ -132,7 +134,9 @@ def test_blocked_members_are_listed_and_unblocked(member_client, member, karim):
     assert "Karim Benali" in page and "karim.benali@" not in page
     member_client.post(toggle)
     assert not Block.objects.exists()
-    assert member_client.post(reverse("messaging:block_toggle", args=[member.pk])).status_code == 404
+    assert (
+        member_client.post(reverse("messaging:block_toggle", args=[member.pk])).status_code == 404
+    )
 
 
 def test_refusing_messages_is_a_setting_of_the_inbox(member_client, member):
@@ -176,9 +180,10 @@ def test_unread_count_in_the_header_falls_when_reading(member_client, member, ka
     first = conversation_between(karim, member)
     conversation_between(sophie, member)
     assert services.unread_count(member) == 2
-    assert "2<span class=\"visually-hidden\"> conversations non lues" in member_client.get(
-        reverse("messaging:inbox")
-    ).content.decode()
+    assert (
+        '2<span class="visually-hidden"> conversations non lues'
+        in member_client.get(reverse("messaging:inbox")).content.decode()
+    )
     member_client.get(first.get_absolute_url())
     assert services.unread_count(member) == 1
     assert services.unread_count(karim) == 0  # one's own message is read
