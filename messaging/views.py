@@ -16,7 +16,7 @@ from maillage.redirects import safe_next
 from messaging import services
 from messaging.forms import MessageForm, NewConversationForm, PreferenceForm, chosen_ids
 from messaging.models import Conversation, Message, MessagingPreference, name_of
-from messaging.rules import blocks_between, is_new_member, refusal_to_reply
+from messaging.rules import blocks_between, is_new_member, refusal_to_reply, refusal_to_write
 from participation.moderation.api import has_open_reports
 from participation.roles import is_moderator
 
@@ -117,10 +117,14 @@ def new_conversation(request):
             else:
                 messages.success(request, _("Votre message est envoyé."))
                 return redirect(conversation)
+    refusal = None
+    if request.method == "GET" and chosen:
+        wanted = list(get_user_model().objects.filter(pk__in=chosen))
+        refusal = refusal_to_write(request.user, wanted) if wanted else None
     return render(
         request,
         "messaging/new_conversation.html",
-        {"form": form, "searching": searching, "search": search},
+        {"form": form, "searching": searching, "search": search, "refusal": refusal},
     )
 
 
@@ -132,10 +136,8 @@ def _visible_conversation(request, pk):
     if participant is not None:
         participant.conversation = conversation
         return conversation, participant
-    reported = has_open_reports(
-        Message, Message.objects.filter(conversation=conversation).values("pk")
-    )
-    if is_moderator(request.user) and reported:
+    messages_of = Message.objects.filter(conversation=conversation).values("pk")
+    if is_moderator(request.user) and has_open_reports(Message, messages_of):
         return conversation, None
     raise Http404
 
