@@ -23,6 +23,7 @@ urlpatterns = [
     path("debats/", include("debates.urls")),
     path("agenda/", include("events.urls")),
     path("propositions/", include("proposals.urls")),
+    path("messages/", include("messaging.urls")),
     path("recherche/", include("search.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(

@@ -287,3 +287,29 @@ def panorama_member(departement_code=None, structure_type="epci", **profile):
         fields.update(departement=departement, region_id=departement.region_id)
     Profile.objects.filter(user=user).update(**fields)
     return user
+# --- Messaging ----------------------------------------------------------------------------
+def directory_member(**fields):
+    """A member listed in the directory (whom others may write to), with a confirmed
+    account older than the new-member limits of messaging unless `date_joined` is given."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    fields.setdefault("date_joined", timezone.now() - timedelta(days=60))
+    user = UserFactory(**fields)
+    user.profile.in_directory = True
+    user.profile.save(update_fields=["in_directory"])
+    return user
+
+
+def conversation_between(*users, body="Bonjour, pouvons-nous échanger ?"):
+    """A conversation started by the first user with the others, all then listed in the
+    directory (messaging's own service, so that participants, last message and
+    notifications are what the site writes)."""
+    from messaging.services import start_conversation
+
+    for user in users:
+        if not user.profile.in_directory:
+            user.profile.in_directory = True
+            user.profile.save(update_fields=["in_directory"])
+    return start_conversation(users[0], list(users[1:]), body)

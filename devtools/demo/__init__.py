@@ -11,4 +11,5 @@ MODULES = [
     "debates",
     "events",
     "structures",  # after members and events: attaches the demo members to theirs
+    "messaging",
 ]

@@ -1,8 +1,8 @@
 """What other modules may use of participation.moderation: the `Moderatable` base of
 member content and its queryset (modules declare it with `registry.register_content(...,
-moderatable=True)`), and reporting."""
+moderatable=True)`), reporting, and whether something is reported."""
 
 from participation.moderation.models import Moderatable, ModeratableQuerySet
-from participation.moderation.services import AlreadyReported, report
+from participation.moderation.services import AlreadyReported, has_open_reports, report
 
-__all__ = ["AlreadyReported", "Moderatable", "ModeratableQuerySet", "report"]
+__all__ = ["AlreadyReported", "Moderatable", "ModeratableQuerySet", "has_open_reports", "report"]

@@ -51,6 +51,16 @@ def report(reporter, obj, reason, details=""):
     return created
 
 
+def has_open_reports(model, ids):
+    """Whether one of the objects of `model` whose ids are given (a list or a subquery)
+    has a report not yet reviewed."""
+    return (
+        Report.objects.open()
+        .filter(content_type=content_type_for(model), object_id__in=ids)
+        .exists()
+    )
+
+
 def hide(moderator, obj, reason=""):
     _set_hidden(obj, True)
     _log(moderator, ModerationActionKind.HIDE, obj, reason)

@@ -10,7 +10,14 @@ from participation.notifications.follows import (
     unfollow,
 )
 from participation.notifications.models import EmailFrequency
-from participation.notifications.service import Email, feed, notify, set_hidden, unread_count
+from participation.notifications.service import (
+    Email,
+    feed,
+    mark_read,
+    notify,
+    set_hidden,
+    unread_count,
+)
 
 __all__ = [
     "Email",
@@ -20,6 +27,7 @@ __all__ = [
     "follow",
     "follower_ids",
     "is_following",
+    "mark_read",
     "move_followers",
     "notify",
     "set_hidden",

@@ -15,10 +15,12 @@ from participation.spaces.models import SpacePage
 
 class ActivityQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Activities of content the user may see: never hidden, never in a space they
-        cannot see."""
+        """Activities of content the user may see: public ones only, never hidden, never
+        in a space they cannot see."""
         spaces = SpacePage.objects.visible_to(user).values("pk")
-        return self.filter(Q(space__isnull=True) | Q(space__in=spaces), is_hidden=False)
+        return self.filter(
+            Q(space__isnull=True) | Q(space__in=spaces), is_public=True, is_hidden=False
+        )
 
     def for_feed(self):
         return self.select_related("actor", "space").order_by("-created_at", "-pk")
@@ -52,6 +54,13 @@ class Activity(models.Model):
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
     is_hidden = models.BooleanField(default=False)
+    is_public = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Une activité privée (une invitation, un message) n’apparaît que dans les "
+            "notifications et les e-mails de ses destinataires, jamais dans les fils publics."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = ActivityQuerySet.as_manager()

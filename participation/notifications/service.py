@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from participation import registry
 from participation.notifications import emails
@@ -47,8 +48,8 @@ def notify(
     """Record that `actor` (None: the platform) did `verb` on `target` and notify:
     `recipients` (users), or by default the followers of the target, of its space, of
     the actor and of its thématiques (never the actor). Nobody who cannot see the space
-    is notified. A `public` activity shows in the feeds; a private one (an invitation)
-    only in its recipients' notifications. E-mails follow each member's frequency; a
+    is notified. A `public` activity shows in the feeds; a private one (an invitation,
+    a private message) only in its recipients' notifications and e-mails. E-mails follow each member's frequency; a
     `kind` registered as urgent is e-mailed now with `email`. Returns the activity.
 
     Modules call it when something happens: `notify(user, _("a proposé"), proposal)`.
@@ -63,7 +64,7 @@ def notify(
         space=space,
         content_type=content_type_for(target),
         object_id=target.pk,
-        is_hidden=not public,
+        is_public=public,
     )
     if recipients is None:
         ids = _followers(activity, target)
@@ -117,6 +118,16 @@ def feed(user, space=None):
     """The activities `user` may see, newest first (of `space` only, when given)."""
     activities = Activity.objects.visible_to(user).for_feed()
     return activities.filter(space=space) if space is not None else activities
+
+
+def mark_read(user, target):
+    """`user` has seen `target` (a conversation they read): its notifications are read,
+    so no digest e-mails them again."""
+    Notification.objects.filter(
+        recipient=user,
+        activity__content_type=content_type_for(target),
+        activity__object_id=target.pk,
+    ).unread().update(read_at=timezone.now())
 
 
 def unread_count(user):

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "debates",
     "events",
     "structures",
+    "messaging",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -341,6 +342,8 @@ MAILLAGE_RATE_LIMITS = {
     "registration": "30/m",
     "debate": "10/m",
     "message": "30/m",
+    "conversation": "10/h",
+    "conversation_new_member": "3/d",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

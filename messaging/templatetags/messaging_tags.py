@@ -1,0 +1,32 @@
+"""Template tags of messaging, for the pages of other apps:
+
+{% unread_messages_badge %}   header item: "Messages" with the count of unread conversations
+{% write_to member %}         "Écrire à ce membre" on a profile, or why one cannot
+"""
+
+from django import template
+
+from messaging import services
+from messaging.rules import refusal_to_write
+
+register = template.Library()
+
+
+@register.inclusion_tag("messaging/includes/unread_badge.html", takes_context=True)
+def unread_messages_badge(context):
+    user = context["request"].user
+    return {"unread": services.unread_count(user) if user.is_authenticated else 0}
+
+
+@register.inclusion_tag("messaging/includes/write_to.html", takes_context=True)
+def write_to(context, member):
+    request = context["request"]
+    user = request.user
+    mine = user.is_authenticated and user.pk == member.pk
+    return {
+        "request": request,
+        "member": member,
+        "mine": mine,
+        "refusal": refusal_to_write(user, [member]) if user.is_authenticated and not mine else None,
+        "has_blocked": user.is_authenticated and not mine and services.has_blocked(user, member),
+    }
