@@ -2,11 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Profile, User
+from privacy.forms import ConsentField
 from taxonomy.models import Departement, Region, Thematique
 
 
 class SignupForm(forms.Form):
-    """Extra field of allauth's sign-up form: members are known by their name, not their email."""
+    """Extra fields of allauth's sign-up form: members are known by their name, not their
+    email, and accept the terms (the versions accepted are recorded)."""
 
     display_name = forms.CharField(
         label=_("Prénom et nom"),
@@ -14,10 +16,12 @@ class SignupForm(forms.Form):
         help_text=_("Affiché sur vos contributions."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    accept_terms = ConsentField()
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"].strip()
         user.save(update_fields=["display_name"])
+        self.fields["accept_terms"].record(user)
 
 
 class ProfileForm(forms.ModelForm):

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "proposals",
     "debates",
     "events",
+    "privacy",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -125,6 +126,7 @@ MIDDLEWARE = [
     "maillage.nul_bytes.RejectNulBytesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "privacy.middleware.ReconsentMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -340,6 +342,7 @@ MAILLAGE_RATE_LIMITS = {
     "registration": "30/m",
     "debate": "10/m",
     "message": "30/m",
+    "data_export": "5/h",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).
