@@ -27,9 +27,8 @@ def user_links():
             continue
         names = [
             field.name
-            for field in model._meta.get_fields()
-            if field.concrete and field.many_to_one | field.one_to_one
-            if field.related_model is user_model
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model is user_model
         ]
         if names:
             links[model] = names

@@ -261,3 +261,15 @@ class ProposalFactory(factory.django.DjangoModelFactory):
             Coauthorship.objects.create(
                 proposal=self, user=self.author, accepted_at=self.published_at or self.created_at
             )
+
+
+# --- Privacy -----------------------------------------------------------------------------
+class LegalPageFactory(PageFactory):
+    """A legal page; `document` is one of privacy.models.LegalDocument."""
+
+    class Meta:
+        model = "privacy.LegalPage"
+
+    title = factory.LazyAttribute(lambda page: f"Document {page.document}")
+    slug = factory.LazyAttribute(lambda page: page.document.replace("_", "-"))
+    version = "1.0"
