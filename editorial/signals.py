@@ -15,8 +15,9 @@ VERBS = {
 
 def announce_first_publication(sender, instance, revision=None, **kwargs):
     """Only the first publication (Wagtail sets both dates to the same instant then):
-    corrections of a published page notify nobody. Private pages are never announced."""
-    if instance.first_published_at != instance.last_published_at:
+    corrections of a published page notify nobody, nor does scheduling a publication
+    (announced when it goes live). Private pages are never announced."""
+    if not instance.live or instance.first_published_at != instance.last_published_at:
         return
     if instance.get_view_restrictions().exists():
         return

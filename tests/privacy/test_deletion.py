@@ -46,7 +46,10 @@ def test_the_page_warns_that_deletion_cannot_be_undone(member_client):
 
 
 def test_a_wrong_password_or_no_confirmation_changes_nothing(member, member_client, contributions):
-    for response in (_delete(member_client, password="pas-le-bon"), _delete(member_client, confirm=False)):
+    for response in (
+        _delete(member_client, password="pas-le-bon"),
+        _delete(member_client, confirm=False),
+    ):
         assert response.status_code == 200
     assert "Ce mot de passe n’est pas le bon." in _delete(member_client, "x").content.decode()
 
