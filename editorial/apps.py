@@ -7,8 +7,11 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Contenus éditoriaux")
 
     def ready(self):
+        from editorial import signals
         from editorial.models import ExperiencePage, NewsPage
         from participation import registry
+
+        signals.connect()
 
         # Members comment news and experience pages, outside any space.
         for model in (NewsPage, ExperiencePage):

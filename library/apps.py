@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class LibraryConfig(AppConfig):
     name = "library"
     verbose_name = _("Ressources")
+
+    def ready(self):
+        from library import signals
+
+        signals.connect()

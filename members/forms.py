@@ -6,12 +6,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Mission, Profile, StructureType, User
+from privacy.forms import ConsentField
 from structures.models import Structure
 from taxonomy.models import Departement, Region, Thematique
 
 
 class SignupForm(forms.Form):
-    """Extra field of allauth's sign-up form: members are known by their name, not their email."""
+    """Extra fields of allauth's sign-up form: members are known by their name, not their
+    email, and accept the terms (the versions accepted are recorded)."""
 
     display_name = forms.CharField(
         label=_("Prénom et nom"),
@@ -19,10 +21,12 @@ class SignupForm(forms.Form):
         help_text=_("Affiché sur vos contributions."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    accept_terms = ConsentField()
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"].strip()
         user.save(update_fields=["display_name"])
+        self.fields["accept_terms"].record(user)
 
 
 def structure_choices(queryset):

@@ -25,6 +25,7 @@ urlpatterns = [
     path("propositions/", include("proposals.urls")),
     path("messages/", include("messaging.urls")),
     path("recherche/", include("search.urls")),
+    path("mes-donnees/", include("privacy.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",

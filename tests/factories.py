@@ -313,3 +313,13 @@ def conversation_between(*users, body="Bonjour, pouvons-nous échanger ?"):
             user.profile.in_directory = True
             user.profile.save(update_fields=["in_directory"])
     return start_conversation(users[0], list(users[1:]), body)
+# --- Privacy -----------------------------------------------------------------------------
+class LegalPageFactory(PageFactory):
+    """A legal page; `document` is one of privacy.models.LegalDocument."""
+
+    class Meta:
+        model = "privacy.LegalPage"
+
+    title = factory.LazyAttribute(lambda page: f"Document {page.document}")
+    slug = factory.LazyAttribute(lambda page: page.document.replace("_", "-"))
+    version = "1.0"

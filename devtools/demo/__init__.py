@@ -12,4 +12,5 @@ MODULES = [
     "events",
     "structures",  # after members and events: attaches the demo members to theirs
     "messaging",
+    "privacy",
 ]

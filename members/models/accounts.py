@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from privacy.accounts import is_deleted_email
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -53,7 +55,15 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
+        if self.is_deleted_account:
+            return str(_("Compte supprimé"))
         return self.display_name or self.email
+
+    @property
+    def is_deleted_account(self):
+        """Deleted accounts keep their row (their contributions stay) under a placeholder
+        address; see privacy.deletion."""
+        return is_deleted_email(self.email)
 
     def get_full_name(self):
         return self.display_name or super().get_full_name()

@@ -38,4 +38,10 @@ def move_followers(source, destination):
 
 
 def follows_of(user):
-    return Follow.objects.filter(user=user).prefetch_related("content_object")
+    """The member's follows grouped by kind (one query per kind of followed object)."""
+    return (
+        Follow.objects.filter(user=user)
+        .select_related("content_type")
+        .prefetch_related("content_object")
+        .order_by("content_type__model", "-created_at", "-pk")
+    )

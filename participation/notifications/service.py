@@ -47,9 +47,10 @@ def notify(
 ):
     """Record that `actor` (None: the platform) did `verb` on `target` and notify:
     `recipients` (users), or by default the followers of the target, of its space, of
-    the actor and of its thématiques (never the actor). Nobody who cannot see the space
-    is notified. A `public` activity shows in the feeds; a private one (an invitation,
-    a private message) only in its recipients' notifications and e-mails. E-mails follow each member's frequency; a
+    the actor, of its thématiques and of its territory (never the actor). Nobody who cannot
+    see the space is notified. A `public` activity shows in the feeds; a private one (an
+    invitation, a private message) only in its recipients' notifications and e-mails.
+    E-mails follow each member's frequency; a
     `kind` registered as urgent is e-mailed now with `email`. Returns the activity.
 
     Modules call it when something happens: `notify(user, _("a proposé"), proposal)`.
@@ -94,7 +95,17 @@ def _followers(activity, target):
     thematiques = getattr(target, "thematiques", None)
     if thematiques is not None:
         followed.extend(thematiques.all())
+    followed.extend(_territories(target))
     return follower_ids(*followed) - {activity.actor_id}
+
+
+def _territories(target):
+    """The département and région `target` is located in (its `departement` and `region`
+    attributes, when it has them). Following a région covers its départements' content;
+    following a département does not bring what is tagged with the région only."""
+    departement = getattr(target, "departement", None)
+    region = getattr(target, "region", None) or getattr(departement, "region", None)
+    return [territory for territory in (departement, region) if territory is not None]
 
 
 def _who_can_see(space, user_ids):

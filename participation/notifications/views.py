@@ -5,8 +5,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from participation import registry
 from participation.notifications import follows as follow_services
@@ -21,12 +23,16 @@ PAGE_SIZE = 30
 @require_POST
 @login_required
 def follow_toggle(request, content_type_id, object_id):
+    """Follow or stop following. The form says which (`action`), so that sending it
+    twice changes nothing; without it, the state flips."""
     target = target_or_404(content_type_id, object_id, request.user, registry.FOLLOW)
-    following = follow_services.is_following(request.user, target)
-    if following:
-        follow_services.unfollow(request.user, target)
-    else:
+    action = request.POST.get("action")
+    if action not in {"follow", "unfollow"}:
+        action = "unfollow" if follow_services.is_following(request.user, target) else "follow"
+    if action == "follow":
         follow_services.follow(request.user, target)
+    else:
+        follow_services.unfollow(request.user, target)
     if request.htmx:
         return render(
             request,
@@ -34,18 +40,45 @@ def follow_toggle(request, content_type_id, object_id):
             {
                 "target": target,
                 "content_type": ContentType.objects.get_for_model(target),
-                "is_following": not following,
+                "is_following": action == "follow",
                 "request": request,
             },
         )
+    if action == "follow":
+        messages.success(request, _("Vous suivez « %(name)s ».") % {"name": target})
+    else:
+        messages.success(request, _("Vous ne suivez plus « %(name)s ».") % {"name": target})
     return redirect_back(request, target)
 
 
 @login_required
 def follows(request):
+    """Everything the member follows, grouped by kind, each with "Ne plus suivre"."""
     rows = follow_services.follows_of(request.user)
     page_obj = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "participation/follows.html", {"page_obj": page_obj})
+    groups = {}
+    for row in page_obj.object_list:
+        if row.content_object is not None:
+            row.link = _link(request, row.content_object)
+            groups.setdefault(row.content_type, []).append(row)
+    return render(
+        request,
+        "participation/follows.html",
+        {
+            "page_obj": page_obj,
+            "groups": [
+                (kind.pk, capfirst(kind.model_class()._meta.verbose_name_plural), items)
+                for kind, items in groups.items()
+            ],
+        },
+    )
+
+
+def _link(request, obj):
+    """The followed object's page, when it has one (a thématique, a territory do not)."""
+    if isinstance(obj, Page):
+        return obj.get_url(request)
+    return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None
 
 
 @login_required

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "events",
     "structures",
     "messaging",
+    "privacy",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -127,6 +128,7 @@ MIDDLEWARE = [
     "maillage.nul_bytes.RejectNulBytesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "privacy.middleware.ReconsentMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -344,6 +346,7 @@ MAILLAGE_RATE_LIMITS = {
     "message": "30/m",
     "conversation": "10/h",
     "conversation_new_member": "3/d",
+    "data_export": "5/h",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

@@ -12,6 +12,7 @@ def test_visitor_signs_up_confirms_and_logs_in_through_the_pages(live_server, pa
     page.get_by_label("Prénom et nom").fill("Samira Cherif")
     page.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill("cohesion-sociale-2026")
     page.get_by_label("Mot de passe (confirmation)").fill("cohesion-sociale-2026")
+    page.get_by_label("J’accepte les conditions d’utilisation").check()
     screenshot("signup-form")
     page.get_by_role("button", name="Création de compte").click()
 

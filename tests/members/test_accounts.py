@@ -20,6 +20,7 @@ def _sign_up(client, email="nadia.haddad@exemple.fr"):
             "display_name": "Nadia Haddad",
             "password1": "quartiers-prioritaires-2026",
             "password2": "quartiers-prioritaires-2026",
+            "accept_terms": "on",
         },
     )
 
