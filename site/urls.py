@@ -23,6 +23,7 @@ urlpatterns = [
     path("agenda/", include("events.urls")),
     path("propositions/", include("proposals.urls")),
     path("recherche/", include("search.urls")),
+    path("gazette/", include("gazette.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",
