@@ -18,7 +18,7 @@ from library.models import Resource
 from participation.spaces.api import Visibility
 
 # Each automatic block shows at most this many cards.
-MAX_ITEMS = 10
+MAX_ITEMS = 5
 # Candidates loaded per kind for a batch: the most recent, enough for every reader.
 CANDIDATES = 300
 

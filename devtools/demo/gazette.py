@@ -61,9 +61,9 @@ def _subscribers(now):
     return len(members)
 
 
-def _body(spec, region):
+def _body(spec, region, date):
     body = [{"type": "texte", "value": "".join(f"<p>{p}</p>" for p in spec["editorial"])}]
-    news = NewsPage.objects.live().order_by("-date")[: spec["news"]]
+    news = NewsPage.objects.live().filter(date__lte=date).order_by("-date")[: spec["news"]]
     experiences = ExperiencePage.objects.live()
     if region:
         experiences = experiences.filter(region=region)
@@ -93,11 +93,12 @@ def _issue(index, spec, today):
     if issue is not None:
         return issue, False
     region = Region.objects.get(code=spec["region"]) if spec.get("region") else None
+    date = today - datetime.timedelta(days=spec["days_ago"])
     issue = GazetteIssuePage(
         title=spec["title"],
-        date=today - datetime.timedelta(days=spec["days_ago"]),
+        date=date,
         introduction=spec["introduction"],
-        body=_body(spec, region),
+        body=_body(spec, region, date),
     )
     if region:
         issue.audience_regions = [region]
