@@ -26,6 +26,7 @@ urlpatterns = [
     path("messages/", include("messaging.urls")),
     path("recherche/", include("search.urls")),
     path("mes-donnees/", include("privacy.urls")),
+    path("gazette/", include("gazette.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",

@@ -323,3 +323,43 @@ class LegalPageFactory(PageFactory):
     title = factory.LazyAttribute(lambda page: f"Document {page.document}")
     slug = factory.LazyAttribute(lambda page: page.document.replace("_", "-"))
     version = "1.0"
+# --- Gazette ------------------------------------------------------------------------------
+class GazetteIndexPageFactory(PageFactory):
+    class Meta:
+        model = "gazette.GazetteIndexPage"
+
+    title = "La gazette"
+    slug = "gazette"
+
+
+class GazetteIssuePageFactory(PageFactory):
+    """A published issue; pass `parent` (a GazetteIndexPage) and `body` as a list of
+    (block name, value) pairs."""
+
+    class Meta:
+        model = "gazette.GazetteIssuePage"
+
+    title = factory.Sequence(lambda n: f"La gazette n° {n}")
+    introduction = "Les nouvelles du réseau."
+
+
+class MemberSubscriberFactory(factory.django.DjangoModelFactory):
+    """A member who said yes to the gazette."""
+
+    class Meta:
+        model = "gazette.Subscriber"
+
+    user = factory.SubFactory(UserFactory)
+    consented_at = factory.LazyFunction(lambda: _now())
+    confirmed_at = factory.LazyFunction(lambda: _now())
+
+
+class PartnerSubscriberFactory(factory.django.DjangoModelFactory):
+    """A partner whose address is confirmed (pass confirmed_at=None for one who is not)."""
+
+    class Meta:
+        model = "gazette.Subscriber"
+
+    email = factory.Sequence(lambda n: f"partenaire{n}@exemple.org")
+    consented_at = factory.LazyFunction(lambda: _now())
+    confirmed_at = factory.LazyFunction(lambda: _now())

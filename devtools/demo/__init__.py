@@ -13,4 +13,5 @@ MODULES = [
     "structures",  # after members and events: attaches the demo members to theirs
     "messaging",
     "privacy",
+    "gazette",
 ]

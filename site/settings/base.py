@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "structures",
     "messaging",
     "privacy",
+    "gazette",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -347,6 +348,7 @@ MAILLAGE_RATE_LIMITS = {
     "conversation": "10/h",
     "conversation_new_member": "3/d",
     "data_export": "5/h",
+    "gazette_subscription": "5/m",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

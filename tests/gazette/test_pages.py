@@ -1,0 +1,42 @@
+"""The archive of past issues, its feed, and an issue's web version."""
+
+import pytest
+
+from tests.factories import GazetteIssuePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_archive_lists_published_issues_in_constant_queries(
+    client, gazette_index, django_assert_max_num_queries
+):
+    def issues(count):
+        for _ in range(count):
+            GazetteIssuePageFactory(parent=gazette_index)
+        client.get("/gazette/")  # warm the caches that every page shares
+        with django_assert_max_num_queries(12) as queries:
+            response = client.get("/gazette/")
+        assert response.status_code == 200
+        return len(queries), response.text
+
+    few, _page = issues(2)
+    many, page = issues(10)
+    assert few == many
+    assert "12 numéros parus" in page
+    assert 'href="/gazette/flux/"' in page
+    assert client.get("/gazette/?page=2").status_code == 200
+    assert client.get("/gazette/?page=x").status_code == 200
+
+
+def test_draft_issues_stay_out_of_the_archive_and_feed(client, gazette_index):
+    published = GazetteIssuePageFactory(parent=gazette_index, title="Numéro sentinelle-4d2e9b")
+    draft = GazetteIssuePageFactory(parent=gazette_index, title="Brouillon sentinelle-8c1f70")
+    draft.unpublish()
+
+    archive = client.get("/gazette/").text
+    feed = client.get("/gazette/flux/")
+    assert "sentinelle-4d2e9b" in archive and "sentinelle-8c1f70" not in archive
+    assert feed["Content-Type"].startswith("application/rss+xml")
+    assert "sentinelle-4d2e9b" in feed.text and "sentinelle-8c1f70" not in feed.text
+    assert client.get(published.url).status_code == 200
+    assert client.get(draft.url).status_code == 404
