@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "proposals",
     "debates",
     "events",
+    "surveys",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -340,6 +341,7 @@ MAILLAGE_RATE_LIMITS = {
     "registration": "30/m",
     "debate": "10/m",
     "message": "30/m",
+    "survey": "10/m",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).
