@@ -10,4 +10,5 @@ MODULES = [
     "proposals",
     "debates",
     "events",
+    "surveys",
 ]
