@@ -105,7 +105,10 @@ class SurveyFormBuilder(FormBuilder):
     def __init__(self, fields):
         super().__init__(fields)
         rows = list(fields)
-        names = {row.label.strip().casefold(): row.clean_name for row in rows}
+        names = {
+            row.label.strip().casefold(): row.clean_name or row.get_field_clean_name()
+            for row in rows
+        }
         self.questions = [Question.from_row(row, names) for row in rows]
 
     @property

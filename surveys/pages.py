@@ -172,15 +172,15 @@ class SurveyPage(RoutablePageMixin, FormMixin, BasePage):
     def results(self, request):
         return page_views.results(self, request)
 
-    @path("resultats.csv")
+    @path("resultats/csv/")
     def results_csv(self, request):
         return page_views.results_csv(self, request)
 
-    @path("reponses.csv")
+    @path("reponses/csv/")
     def answers_csv(self, request):
         return page_views.answers_csv(self, request)
 
-    @re_path(r"^invitation/(?P<token>[\w:-]+)/$")
+    @re_path(r"^invitation/(?P<token>[\w-]+)/$")
     def invitation(self, request, token):
         return page_views.answer(self, request, token=token)
 

@@ -87,10 +87,11 @@ def networking_answers(spec):
                     data[name] = value
         for number, text in enumerate(question.get("texts", [])):
             answers[number][name] = text
-        others = question.get("others", [])
-        chose_other = [data for data in answers if kinds.OTHER in data.get(name, [])]
-        for number, data in enumerate(chose_other):
-            data[f"{name}__autre"] = others[number % len(others)]
+        others = question.get("others")
+        if others:
+            chose_other = [data for data in answers if kinds.OTHER in data.get(name, [])]
+            for number, data in enumerate(chose_other):
+                data[f"{name}__autre"] = others[number % len(others)]
     return answers
 
 
@@ -98,6 +99,7 @@ def seed_networking_2017(index):
     spec = DATA["networking_2017"]
     if SurveyPage.objects.filter(slug=spec["slug"]).exists():
         return 0
+    answers = networking_answers(spec)
     survey = add_survey(
         index,
         spec,
@@ -107,9 +109,7 @@ def seed_networking_2017(index):
         results_visibility=SurveyPage.ResultsVisibility.PUBLIC,
         results_summary=spec["results_summary"],
     )
-    answers = Answer.objects.bulk_create(
-        Answer(page=survey, form_data=data) for data in networking_answers(spec)
-    )
+    answers = Answer.objects.bulk_create(Answer(page=survey, form_data=data) for data in answers)
     # Anonymous answers are dated to the day, here within the survey's weeks.
     start = datetime.fromisoformat(spec["opens_at"])
     for number, answer in enumerate(answers):
