@@ -363,3 +363,22 @@ class PartnerSubscriberFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"partenaire{n}@exemple.org")
     consented_at = factory.LazyFunction(lambda: _now())
     confirmed_at = factory.LazyFunction(lambda: _now())
+# --- Surveys ------------------------------------------------------------------------------
+def make_survey(questions, title="Besoins du réseau", **fields):
+    """A published survey under the surveys index (created if missing); `questions` are
+    the keyword arguments of each SurveyQuestion, in order."""
+    from django.utils.text import slugify
+
+    from home.models import HomePage
+    from surveys.models import SurveyIndexPage, SurveyPage, SurveyQuestion
+
+    index = SurveyIndexPage.objects.first()
+    if index is None:
+        index = HomePage.objects.get().add_child(
+            instance=SurveyIndexPage(title="Enquêtes", slug="enquetes")
+        )
+    fields.setdefault("slug", slugify(title))
+    survey = SurveyPage(title=title, **fields)
+    survey.form_fields = [SurveyQuestion(**question) for question in questions]
+    index.add_child(instance=survey)
+    return SurveyPage.objects.get(pk=survey.pk)

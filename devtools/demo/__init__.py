@@ -14,4 +14,5 @@ MODULES = [
     "messaging",
     "privacy",
     "gazette",
+    "surveys",
 ]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "messaging",
     "privacy",
     "gazette",
+    "surveys",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -349,6 +350,7 @@ MAILLAGE_RATE_LIMITS = {
     "conversation_new_member": "3/d",
     "data_export": "5/h",
     "gazette_subscription": "5/m",
+    "survey": "10/m",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).
