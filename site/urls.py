@@ -21,6 +21,7 @@ urlpatterns = [
     path("participer/", include("participation.urls")),
     path("debats/", include("debates.urls")),
     path("agenda/", include("events.urls")),
+    path("barcamp/", include("barcamp.urls")),
     path("propositions/", include("proposals.urls")),
     path("recherche/", include("search.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),

@@ -10,4 +10,5 @@ MODULES = [
     "proposals",
     "debates",
     "events",
+    "barcamp",  # after events: barcamps are events' settings
 ]

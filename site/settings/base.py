@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "proposals",
     "debates",
     "events",
+    "barcamp",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
