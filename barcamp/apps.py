@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +9,7 @@ class BarcampConfig(AppConfig):
 
     def ready(self):
         from barcamp import signals
+        from barcamp.models import Room, TimeSlot
         from barcamp.schedule import SCHEDULE_PUBLISHED
         from participation import registry
 
@@ -20,3 +21,9 @@ class BarcampConfig(AppConfig):
             sender=self,
             dispatch_uid="barcamp_grant_organiser_permissions",
         )
+        for model in (Room, TimeSlot):
+            pre_delete.connect(
+                signals.unplace_sessions,
+                sender=model,
+                dispatch_uid=f"barcamp_unplace_{model.__name__}",
+            )

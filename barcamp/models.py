@@ -43,11 +43,8 @@ class BarcampSettings(ClusterableModel):
         blank=True,
         help_text=_("Vide : jusqu’à la fin de l’événement."),
     )
-    schedule_published = models.BooleanField(
-        _("grille publiée"),
-        default=False,
-        help_text=_("Tant qu’elle n’est pas publiée, seuls les organisateurs voient la grille."),
-    )
+    # Set from the organisers' page (schedule.set_published), which tells participants.
+    schedule_published = models.BooleanField(_("grille publiée"), default=False, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
@@ -57,7 +54,6 @@ class BarcampSettings(ClusterableModel):
                 FieldPanel("mode"),
                 FieldPanel("vote_limit"),
                 FieldPanel("pitching_closes_at"),
-                FieldPanel("schedule_published"),
             ],
             heading=_("Règles"),
         ),
@@ -100,9 +96,6 @@ class Room(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("salle")
         verbose_name_plural = _("salles")
-        constraints = [
-            models.UniqueConstraint(fields=["barcamp", "name"], name="barcamp_room_unique_name")
-        ]
 
     def __str__(self):
         return self.name
