@@ -22,6 +22,7 @@ urlpatterns = [
     path("participer/", include("participation.urls")),
     path("debats/", include("debates.urls")),
     path("agenda/", include("events.urls")),
+    path("barcamp/", include("barcamp.urls")),
     path("propositions/", include("proposals.urls")),
     path("messages/", include("messaging.urls")),
     path("recherche/", include("search.urls")),

@@ -382,3 +382,43 @@ def make_survey(questions, title="Besoins du réseau", **fields):
     survey.form_fields = [SurveyQuestion(**question) for question in questions]
     index.add_child(instance=survey)
     return SurveyPage.objects.get(pk=survey.pk)
+# --- Barcamps -----------------------------------------------------------------------------
+class BarcampFactory(factory.django.DjangoModelFactory):
+    """A barcamp's settings on a network event in ten days (pitching and choices open)."""
+
+    class Meta:
+        model = "barcamp.BarcampSettings"
+
+    event = factory.SubFactory(EventFactory, event_type="barcamp")
+    vote_limit = 3
+
+
+class BarcampRoomFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "barcamp.Room"
+
+    name = factory.Sequence(lambda n: f"Salle {n}")
+    capacity = 30
+
+
+class BarcampSlotFactory(factory.django.DjangoModelFactory):
+    """A 45-minute slot starting `hour` hours after the event's start (pass `barcamp`)."""
+
+    class Meta:
+        model = "barcamp.TimeSlot"
+        exclude = ["hour"]
+
+    hour = factory.Sequence(lambda n: n)
+    starts_at = factory.LazyAttribute(lambda o: o.barcamp.event.start_at + _hours(o.hour))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + _hours(0.75))
+
+
+class BarcampSessionFactory(factory.django.DjangoModelFactory):
+    """A pitched session (pass `barcamp`)."""
+
+    class Meta:
+        model = "barcamp.Session"
+
+    title = factory.Sequence(lambda n: f"Session ouverte numéro {n}")
+    pitch = "Venez partager vos pratiques et vos questions."
+    pitcher = factory.SubFactory(UserFactory)

@@ -15,4 +15,5 @@ MODULES = [
     "privacy",
     "gazette",
     "surveys",
+    "barcamp",  # after events: barcamps are events' settings
 ]

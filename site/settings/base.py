@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "privacy",
     "gazette",
     "surveys",
+    "barcamp",
     "search",
     # Wagtail
     "wagtail.contrib.forms",

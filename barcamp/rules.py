@@ -1,0 +1,83 @@
+"""Who may do what in a barcamp; every view asks these on the server.
+
+- participants (a confirmed registration to the event) pitch while pitching is open and
+  choose sessions until the event ends;
+- a pitcher edits or withdraws their session until it is placed in the grid, and writes
+  its notes once the event has started;
+- organisers (moderators, editors and the event's organiser) do all of that, place the
+  sessions and publish the grid, which nobody else sees before."""
+
+from dataclasses import dataclass
+
+from events.models import Registration, RegistrationStatus
+from members.roles import EDITEURS
+from participation.roles import is_moderator
+
+
+def is_participant(user, barcamp):
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return Registration.objects.filter(
+        event_id=barcamp.event_id, user=user, status=RegistrationStatus.CONFIRMED
+    ).exists()
+
+
+def _is_editor(user):
+    cached = getattr(user, "_barcamp_is_editor", None)
+    if cached is None:
+        cached = user.groups.filter(name=EDITEURS).exists()
+        user._barcamp_is_editor = cached
+    return cached
+
+
+def can_organise(user, barcamp):
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.pk == barcamp.event.organiser_id or is_moderator(user) or _is_editor(user)
+
+
+def can_edit(user, session, organiser):
+    """The pitcher until the session is placed; organisers always."""
+    if organiser:
+        return True
+    return (
+        user.is_authenticated
+        and session.pitcher_id == user.pk
+        and not session.is_scheduled
+        and session.barcamp.pitching_open()
+    )
+
+
+def can_write_notes(user, session, organiser):
+    if not session.barcamp.notes_open():
+        return False
+    return organiser or (user.is_authenticated and session.pitcher_id == user.pk)
+
+
+def can_see_grid(barcamp, organiser):
+    return barcamp.schedule_published or organiser
+
+
+@dataclass
+class Access:
+    """What the visitor may do in this barcamp, computed once per request."""
+
+    barcamp: object  # BarcampSettings
+    participant: bool
+    organiser: bool
+
+    @property
+    def can_pitch(self):
+        return self.participant and self.barcamp.pitching_open()
+
+    @property
+    def can_choose(self):
+        return self.participant and self.barcamp.voting_open()
+
+    @property
+    def can_see_grid(self):
+        return can_see_grid(self.barcamp, self.organiser)
+
+
+def access(user, barcamp):
+    return Access(barcamp, is_participant(user, barcamp), can_organise(user, barcamp))
