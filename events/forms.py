@@ -10,7 +10,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "event_type",
+            "format",
             "title",
             "description",
             "start_at",

@@ -72,7 +72,7 @@ def calendar(events, name="Maillage"):
             f"DESCRIPTION:{_escape(event.description + chr(10) + chr(10) + url)}",
             f"LOCATION:{_escape(_location(event))}",
             f"URL:{url}",
-            f"CATEGORIES:{_escape(event.get_event_type_display())}",
+            f"CATEGORIES:{_escape(event.get_format_display())}",
             f"LAST-MODIFIED:{_utc(event.updated_at)}",
             "END:VEVENT",
         ]

@@ -12,12 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from participation.spaces.api import SpacePage
 
 
-class EventType(models.TextChoices):
-    RENCONTRE = "rencontre", _("Rencontre trimestrielle")
+class EventFormat(models.TextChoices):
+    """How the meeting is held; barcamps and open forums get their own programme."""
+
+    RENCONTRE = "rencontre", _("Rencontre thématique")
     VISITE = "visite", _("Visite de site")
+    WEBINAIRE = "webinaire", _("Webinaire")
+    NATIONAL = "national", _("Rassemblement national")
     BARCAMP = "barcamp", _("Barcamp")
     FORUM = "forum", _("Forum ouvert")
-    WEBINAIRE = "webinaire", _("Webinaire")
     AUTRE = "autre", _("Autre")
 
 
@@ -61,8 +64,8 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(models.Model):
-    event_type = models.CharField(
-        _("type"), max_length=20, choices=EventType.choices, default=EventType.RENCONTRE
+    format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.RENCONTRE
     )
     title = models.CharField(_("titre"), max_length=200)
     description = models.TextField(
@@ -139,7 +142,7 @@ class Event(models.Model):
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
         ordering = ["start_at", "pk"]
-        indexes = [models.Index(fields=["event_type", "start_at"])]
+        indexes = [models.Index(fields=["format", "start_at"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_at__gte=models.F("start_at")), name="events_end_after_start"

@@ -33,7 +33,7 @@ def seed(stdout):
         start = timezone.make_aware(datetime.combine(day, time(spec["hour"])))
         opens_in = spec.get("opens_in_days")
         event = Event.objects.create(
-            event_type=spec["type"],
+            format=spec["type"],
             title=spec["title"],
             description=spec["description"],
             start_at=start,

@@ -22,7 +22,7 @@ def targets():
     ]
     if region:
         found.append(
-            {"name": "agenda filtré", "path": f"/agenda/?region={region.pk}&event_type=rencontre"}
+            {"name": "agenda filtré", "path": f"/agenda/?region={region.pk}&format=rencontre"}
         )
     if busiest:
         url = busiest.get_absolute_url()

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events import services
 from events.ical import calendar
-from events.models import Event, EventType
+from events.models import Event, EventFormat
 from participation.models import EmailFrequency, NotificationSettings
 from taxonomy.models import Departement
 from tests.factories import EventFactory, ThematiqueFactory, UserFactory
@@ -41,13 +41,13 @@ def test_agenda_filters_by_type_thematique_region_and_month(client):
     lille = Departement.objects.get(code="59")
     sante = ThematiqueFactory(name="Santé test", slug="sante-test")
     visit = EventFactory(
-        title="Visite à Marseille", event_type=EventType.VISITE, departement=marseille
+        title="Visite à Marseille", format=EventFormat.VISITE, departement=marseille
     )
     visit.thematiques.add(sante)
-    EventFactory(title="Barcamp à Lille", event_type=EventType.BARCAMP, departement=lille)
+    EventFactory(title="Barcamp à Lille", format=EventFormat.BARCAMP, departement=lille)
     month = EventFactory(title="Dans deux mois", start_at=_at(62), end_at=_at(62, 18))
 
-    assert _titles(client, event_type="visite") == [visit.title]
+    assert _titles(client, format="visite") == [visit.title]
     assert _titles(client, thematique="sante-test") == [visit.title]
     assert _titles(client, region=marseille.region_id) == [visit.title]
     assert _titles(client, month=timezone.localtime(month.start_at).strftime("%Y-%m")) == [
