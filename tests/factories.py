@@ -261,3 +261,33 @@ class ProposalFactory(factory.django.DjangoModelFactory):
             Coauthorship.objects.create(
                 proposal=self, user=self.author, accepted_at=self.published_at or self.created_at
             )
+
+
+# --- Meetings: programme, workshops, registration questions --------------------------------
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    """A workshop of `event`, an hour long from its start, for `capacity` people."""
+
+    class Meta:
+        model = "events.Workshop"
+
+    title = factory.Sequence(lambda n: f"Atelier n° {n}")
+    start_at = factory.LazyAttribute(lambda o: o.event.start_at)
+    end_at = factory.LazyAttribute(lambda o: o.start_at + _hours(1))
+    capacity = 10
+
+
+class ProgrammeItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ProgrammeItem"
+
+    title = factory.Sequence(lambda n: f"Table ronde n° {n}")
+    start_at = factory.LazyAttribute(lambda o: o.event.start_at)
+    end_at = factory.LazyAttribute(lambda o: o.start_at + _hours(1))
+
+
+class RegistrationQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.RegistrationQuestion"
+
+    label = factory.Sequence(lambda n: f"Question n° {n}")
+    kind = "text"
