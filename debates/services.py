@@ -34,17 +34,21 @@ def can_edit(user, debate):
 
 
 @transaction.atomic
-def open_debate(user, space, debate, thematiques=()):
-    """Save a new debate (built by the form) in `space`; its author follows it."""
+def open_debate(user, space, debate, thematiques=(), conclusions=""):
+    """Save a new debate (built by the form) in `space`; its author follows it. A
+    moderator may write its conclusions at once (in the admin): it is then closed."""
     if not can_open_debate(user, space):
         raise PermissionDenied
     debate.space = space
     debate.author = user
     debate.is_official = is_moderator(user)
+    debate.conclusions = ""
     debate.save()
     debate.thematiques.set(thematiques)
     follow(user, debate)
     notify(user, _("a ouvert le débat"), debate)
+    if conclusions:
+        close_debate(user, debate, conclusions)
     return debate
 
 

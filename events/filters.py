@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.filters import ThematiqueFilter
-from events.models import EventType
+from events.models import EventFormat
 from taxonomy.models import Region
 
 
@@ -23,8 +23,8 @@ class AgendaFilterSet(django_filters.FilterSet):
         empty_label=_("À venir"),
         method="within_period",
     )
-    event_type = django_filters.ChoiceFilter(
-        label=_("Type"), choices=EventType.choices, empty_label=_("Tous")
+    format = django_filters.ChoiceFilter(
+        label=_("Format"), choices=EventFormat.choices, empty_label=_("Tous")
     )
     thematique = ThematiqueFilter(empty_label=_("Toutes"))
     region = django_filters.ModelChoiceFilter(

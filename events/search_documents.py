@@ -28,7 +28,7 @@ class EventDocuments(Registration):
             url=event.get_absolute_url(),
             body=event.description,
             extra=" · ".join(
-                filter(None, [event.get_event_type_display(), event.commune, event.address])
+                filter(None, [event.get_format_display(), event.commune, event.address])
             ),
             date=event.start_at,
             thematiques=[t.slug for t in event.thematiques.all()],

@@ -3,17 +3,24 @@ list, and the reminder sent the day before."""
 
 from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import Event, Registration, RegistrationStatus
+from events.models import (
+    Event,
+    Registration,
+    RegistrationAnswer,
+    RegistrationStatus,
+    Workshop,
+)
 from events.rules import REGISTER
-from participation.notifications.api import Email, absolute_url, follow, notify
-from participation.roles import is_moderator
+from participation.notifications.api import Email, absolute_url, follow, follower_ids, notify
 from participation.spaces.api import can
 
 # The kind of notification of a reminder (registered in apps.py as urgent).
@@ -24,9 +31,21 @@ class RegistrationClosed(Exception):
     """The event does not take registrations now (window closed, past, disabled)."""
 
 
+class WorkshopFull(Exception):
+    """A chosen workshop has no place left; nothing was written."""
+
+    def __init__(self, workshop):
+        super().__init__(workshop.title)
+        self.workshop = workshop
+
+
 def can_manage(user, event):
-    """Moderators and the event's organiser see registrations and edit the event."""
-    return is_moderator(user) or (user.is_authenticated and user.pk == event.organiser_id)
+    """The event's organiser, and whoever may change events in the admin (editors and
+    moderators: the group permissions of events' migration 0004), see registrations,
+    their answers and attendance."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.pk == event.organiser_id or user.has_perm("events.change_event")
 
 
 def can_register(user, event):
@@ -72,31 +91,109 @@ def registration_box(user, event, confirmed_count, registration=None):
     }
 
 
-def register(user, event):
-    """Register `user`; when every place is taken they join the waiting list.
+def register(user, event, answers=None, workshops=()):
+    """Register `user`, or update their answers and workshops if they already are; when
+    every place is taken they join the waiting list (without workshops: a waiting
+    registrant holds no workshop place).
 
-    The event row is locked so that concurrent registrations are counted one after the
-    other and the capacity is never exceeded."""
+    `answers` maps questions to their text (the form validated them). The event row is
+    locked so that concurrent registrations are counted one after the other: neither the
+    event's capacity nor a workshop's is ever exceeded. A full workshop raises
+    WorkshopFull and the transaction writes nothing."""
     if not can_register(user, event):
         raise PermissionDenied
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         if window_state(event) != "open":
             raise RegistrationClosed
-        existing = Registration.objects.filter(event=event, user=user).first()
-        if existing:
-            return existing
-        confirmed = Registration.objects.filter(
-            event=event, status=RegistrationStatus.CONFIRMED
-        ).count()
-        full = event.capacity is not None and confirmed >= event.capacity
-        registration = Registration.objects.create(
-            event=event,
-            user=user,
-            status=RegistrationStatus.WAITING if full else RegistrationStatus.CONFIRMED,
-        )
-        follow(user, event)
+        registration = Registration.objects.filter(event=event, user=user).first()
+        if registration is None:
+            confirmed = Registration.objects.filter(
+                event=event, status=RegistrationStatus.CONFIRMED
+            ).count()
+            full = event.capacity is not None and confirmed >= event.capacity
+            registration = Registration.objects.create(
+                event=event,
+                user=user,
+                status=RegistrationStatus.WAITING if full else RegistrationStatus.CONFIRMED,
+            )
+            follow(user, event)
+        if registration.status == RegistrationStatus.CONFIRMED:
+            _hold_workshops(event, registration, workshops)
+        if answers is not None:
+            _save_answers(registration, answers)
     return registration
+
+
+def _hold_workshops(event, registration, workshops):
+    """Give `registration` places in `workshops` (of `event`, whose row the caller
+    locked), or raise WorkshopFull."""
+    chosen = list(
+        Workshop.objects.select_for_update()
+        .filter(event=event, pk__in=[w.pk for w in workshops])
+        .order_by("pk")
+    )
+    taken = _places_taken(
+        Registration.workshops.through.objects.filter(workshop__in=chosen).exclude(
+            registration=registration
+        )
+    )
+    for workshop in chosen:
+        if workshop.capacity is not None and taken.get(workshop.pk, 0) >= workshop.capacity:
+            raise WorkshopFull(workshop)
+    registration.workshops.set(chosen)
+
+
+def _save_answers(registration, answers):
+    RegistrationAnswer.objects.filter(registration=registration).delete()
+    RegistrationAnswer.objects.bulk_create(
+        RegistrationAnswer(registration=registration, question=question, value=value)
+        for question, value in answers.items()
+        if value
+    )
+
+
+def workshop_places(event):
+    """{workshop id: places taken by confirmed registrants}, in one query."""
+    return _places_taken(Registration.workshops.through.objects.filter(workshop__event=event))
+
+
+def _places_taken(choices):
+    return dict(
+        choices.filter(registration__status=RegistrationStatus.CONFIRMED)
+        .values("workshop")
+        .annotate(n=Count("pk"))
+        .values_list("workshop", "n")
+    )
+
+
+def mark_attendance(event, registration_ids, present_ids):
+    """On the day: the registrations listed on the checklist page are present when
+    ticked, absent otherwise. Ids of other events are ignored."""
+    rows = Registration.objects.filter(event=event, pk__in=registration_ids)
+    rows.filter(pk__in=present_ids).update(attended=True)
+    rows.exclude(pk__in=present_ids).update(attended=False)
+
+
+def publish_minutes(user, event):
+    """Tell followers and registrants that the minutes are out, once: the first save
+    with `minutes_published` claims `minutes_notified_at`; later saves find it set.
+    Returns whether they were told now."""
+    if not event.minutes_published:
+        return False
+    with transaction.atomic():
+        claimed = Event.objects.filter(pk=event.pk, minutes_notified_at__isnull=True).update(
+            minutes_notified_at=timezone.now()
+        )
+        if not claimed:
+            return False
+        ids = follower_ids(event) | set(
+            Registration.objects.filter(event=event).values_list("user_id", flat=True)
+        )
+        recipients = list(get_user_model().objects.filter(pk__in=ids, is_active=True))
+        if recipients:
+            notify(user, _("a publié le compte rendu"), event, recipients=recipients)
+    return True
 
 
 def cancel_registration(user, event):
@@ -133,20 +230,55 @@ def promote_waiting(event):
 
 @transaction.atomic
 def save_event(user, event, thematiques, *, is_new):
-    """Save an event from the organisers' form; a new one is announced to the followers of
-    its space and thématiques, and raising the capacity promotes the waiting list."""
+    """Save an event from the organisers' form on the site, then `event_saved`."""
     if is_new:
         event.organiser = user
     event.save()
     event.thematiques.set(thematiques)
+    return event_saved(user, event, is_new=is_new)
+
+
+def event_saved(user, event, *, is_new):
+    """What follows a saved event, on the site or in the admin: a new one is announced to
+    the followers of its space and thématiques (its author follows it); raising the
+    capacity promotes the waiting list; published minutes are announced once."""
     if is_new:
         follow(user, event)
         notify(user, _("a publié l’événement"), event)
-        return event
-    locked = Event.objects.select_for_update().get(pk=event.pk)
-    for registration in promote_waiting(locked):
-        transaction.on_commit(lambda r=registration: _tell_promoted(r))
+    else:
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        for registration in promote_waiting(locked):
+            transaction.on_commit(lambda r=registration: _tell_promoted(r))
+    publish_minutes(user, event)
     return event
+
+
+MINUTES_FIELDS = [
+    "minutes_summary",
+    "participants_count",
+    "structures_count",
+    "minutes_published",
+    "minutes_notified_at",
+    "minutes_documents",
+    "minutes_photos",
+    "minutes_proposals",
+    "minutes_debates",
+    "reminder_sent_at",
+]
+
+
+def duplicate_event(user, event):
+    """A new event like `event`, with its programme, workshops and questions, but
+    neither its registrations nor its minutes; `user` organises it. Not announced: its
+    dates are still the original's until it is edited."""
+    copy = event.copy_cluster(exclude_fields=MINUTES_FIELDS)
+    copy.title = _("%(title)s (copie)") % {"title": event.title}
+    copy.archived = False
+    copy.organiser = user
+    copy.save()
+    copy.thematiques.set(event.thematiques.all())
+    follow(user, copy)
+    return copy
 
 
 def _tell_promoted(registration):

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from content.listing import paginate
-from events import ical, services
+from events import ical, programme, services
 from events.filters import AgendaFilterSet
-from events.forms import EventForm
+from events.forms import EventForm, RegistrationForm
 from events.models import Event, Registration, RegistrationStatus
 from maillage import ratelimits
 from maillage.csv_export import csv_response
 from participation.roles import is_moderator
+from taxonomy.models import Departement, Region, Thematique
 
 AGENDA_PAGE_SIZE = 20
 SPACE_SECTION_SIZE = 5
@@ -41,13 +42,17 @@ def _my_registrations(user, events):
 
 
 def _registration_box(request, event):
+    """The box, and whether registering goes through the form of the event's questions
+    and workshops rather than one click."""
     registration = _my_registrations(request.user, [event]).get(event.pk)
-    return services.registration_box(request.user, event, event.confirmed_count, registration)
+    box = services.registration_box(request.user, event, event.confirmed_count, registration)
+    box["needs_form"] = event.questions.exists() or event.workshops.exists()
+    return box
 
 
 def agenda(request):
     filters = AgendaFilterSet(
-        request.GET, queryset=Event.objects.visible_to(request.user).for_listing()
+        request.GET, queryset=Event.objects.visible_to(request.user).listed().for_listing()
     )
     page_obj, query_string = paginate(request, filters.qs, AGENDA_PAGE_SIZE)
     mine = _my_registrations(request.user, page_obj.object_list)
@@ -62,35 +67,80 @@ def agenda(request):
             "query_string": query_string,
             "showing_past": filters.showing_past,
             "can_create": is_moderator(request.user),
+            "can_create_in_admin": request.user.has_perm("events.add_event"),
         },
     )
 
 
-def agenda_ics(request):
-    """The next upcoming events as a calendar to subscribe to."""
-    events = Event.objects.visible_to(request.user).upcoming()[:200]
+FEED_SIZE = 200
+
+
+def _feed(request, events, name, filename):
+    """The next upcoming listed events as a calendar to subscribe to."""
+    events = (events.visible_to(request.user).listed().select_related("departement").upcoming())[
+        :FEED_SIZE
+    ]
     response = HttpResponse(
-        ical.calendar(events, _("Agenda du réseau Maillage")),
-        content_type="text/calendar; charset=utf-8",
+        ical.calendar(events, name), content_type="text/calendar; charset=utf-8"
     )
-    response["Content-Disposition"] = 'attachment; filename="agenda-maillage.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def agenda_ics(request):
+    return _feed(
+        request, Event.objects.all(), _("Agenda du réseau Maillage"), "agenda-maillage.ics"
+    )
+
+
+def thematique_ics(request, slug):
+    thematique = get_object_or_404(Thematique, slug=slug)
+    return _feed(
+        request,
+        Event.objects.filter(thematiques=thematique),
+        _("Agenda Maillage : %(name)s") % {"name": thematique.name},
+        f"agenda-{thematique.slug}.ics",
+    )
+
+
+def region_ics(request, code):
+    region = get_object_or_404(Region, code=code)
+    return _feed(
+        request,
+        Event.objects.filter(departement__region=region),
+        _("Agenda Maillage : %(name)s") % {"name": region.name},
+        f"agenda-region-{region.code}.ics",
+    )
+
+
+def departement_ics(request, code):
+    departement = get_object_or_404(Departement, code=code)
+    return _feed(
+        request,
+        Event.objects.filter(departement=departement),
+        _("Agenda Maillage : %(name)s") % {"name": departement.name},
+        f"agenda-departement-{departement.code}.ics",
+    )
 
 
 def event_detail(request, pk):
     event = _visible_event(request, pk)
     box = _registration_box(request, event)
-    return render(
-        request,
-        "events/event_detail.html",
-        {
-            "event": event,
-            "box": box,
-            "can_manage": services.can_manage(request.user, event),
-            "show_online_url": bool(event.online_url)
-            and (box["state"] == "confirmed" or services.can_manage(request.user, event)),
-        },
-    )
+    can_manage = services.can_manage(request.user, event)
+    with timezone.override(event.tzinfo):
+        return render(
+            request,
+            "events/event_detail.html",
+            {
+                "event": event,
+                "box": box,
+                "can_manage": can_manage,
+                "can_edit_in_admin": request.user.has_perm("events.change_event"),
+                "show_online_url": bool(event.online_url)
+                and (box["state"] == "confirmed" or can_manage),
+                **programme.page_context(event, request.user),
+            },
+        )
 
 
 def event_ics(request, pk):
@@ -113,10 +163,75 @@ def _after_registration(request, event, level, notice):
     return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
 
 
-@require_POST
 @login_required
 def register(request, pk):
+    """One click when the event asks nothing; otherwise the form of its questions and
+    workshops (GET shows it, also to change one's answers; POST checks and saves)."""
     event = _visible_event(request, pk)
+    questions = list(event.questions.all())
+    workshops = list(event.workshops.all())
+    if not (questions or workshops):
+        if request.method != "POST":
+            return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
+        return _register_at_once(request, event)
+    registration = (
+        Registration.objects.filter(event=event, user=request.user)
+        .prefetch_related("workshops", "answers__question")
+        .first()
+    )
+    form = RegistrationForm(
+        request.POST or None,
+        event=event,
+        questions=questions,
+        workshops=workshops,
+        places_taken=services.workshop_places(event),
+        registration=registration,
+    )
+    if request.method == "POST" and form.is_valid():
+        if ratelimits.over_limit(request, "registration"):
+            form.add_error(None, ratelimits.message())
+        else:
+            try:
+                saved = services.register(
+                    request.user,
+                    event,
+                    answers=form.answers(),
+                    workshops=form.cleaned_data.get("workshops", []),
+                )
+            except services.RegistrationClosed:
+                form.add_error(None, _("Les inscriptions à cet événement sont closes."))
+            except services.WorkshopFull as full:
+                form.add_error(
+                    "workshops",
+                    _("L’atelier « %(title)s » est complet : choisissez-en un autre.")
+                    % {"title": full.workshop.title},
+                )
+            else:
+                return _after_registration(
+                    request, event, *_registration_notice(saved, registration)
+                )
+    box = _registration_box(request, event)
+    with timezone.override(event.tzinfo):
+        return render(
+            request,
+            "events/registration_form.html",
+            {"event": event, "form": form, "registration": registration, "box": box},
+            status=400 if form.errors else 200,
+        )
+
+
+def _registration_notice(saved, previous):
+    if previous is not None:
+        return messages.SUCCESS, _("Vos réponses sont enregistrées.")
+    if saved.status == RegistrationStatus.WAITING:
+        return messages.INFO, _(
+            "L’événement est complet : vous êtes sur liste d’attente. Vous choisirez vos "
+            "ateliers si une place se libère."
+        )
+    return messages.SUCCESS, _("Votre inscription est enregistrée.")
+
+
+def _register_at_once(request, event):
     if ratelimits.over_limit(request, "registration"):
         return _after_registration(request, event, messages.ERROR, ratelimits.message())
     try:
@@ -125,16 +240,7 @@ def register(request, pk):
         return _after_registration(
             request, event, messages.ERROR, _("Les inscriptions à cet événement sont closes.")
         )
-    if registration.status == RegistrationStatus.WAITING:
-        return _after_registration(
-            request,
-            event,
-            messages.INFO,
-            _("L’événement est complet : vous êtes sur liste d’attente."),
-        )
-    return _after_registration(
-        request, event, messages.SUCCESS, _("Votre inscription est enregistrée.")
-    )
+    return _after_registration(request, event, *_registration_notice(registration, None))
 
 
 @require_POST
@@ -164,7 +270,7 @@ def registrations(request, pk):
         "status", "created_at", "pk"
     )
     if request.GET.get("format") == "csv":
-        return _registrations_csv(event, rows)
+        return _registrations_csv(event, rows.prefetch_related("workshops", "answers"))
     page_obj = Paginator(rows, REGISTRATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -174,22 +280,73 @@ def registrations(request, pk):
 
 
 def _registrations_csv(event, rows):
-    header = [_("Nom"), _("E-mail"), _("Structure"), _("Statut"), _("Inscrit·e le")]
+    """Registrants with their workshops and one column per question (cells that a
+    spreadsheet would read as a formula are neutralised by csv_response)."""
+    questions = list(event.questions.all())
+    header = [
+        _("Nom"),
+        _("E-mail"),
+        _("Structure"),
+        _("Statut"),
+        _("Inscrit·e le"),
+        _("Présent·e"),
+        _("Ateliers"),
+        *[question.label for question in questions],
+    ]
+
+    def line(row):
+        answers = {answer.question_id: answer.value for answer in row.answers.all()}
+        return [
+            row.user.display_name,
+            row.user.email,
+            getattr(getattr(row.user, "profile", None), "structure_name", ""),
+            row.get_status_display(),
+            timezone.localtime(row.created_at).strftime("%d/%m/%Y %H:%M"),
+            _("oui") if row.attended else _("non"),
+            " ; ".join(workshop.title for workshop in row.workshops.all()),
+            *[answers.get(question.pk, "").replace("\n", " ; ") for question in questions],
+        ]
+
     return csv_response(
         f"inscrits-evenement-{event.pk}.csv",
         header,
-        (
-            [
-                row.user.display_name,
-                row.user.email,
-                getattr(getattr(row.user, "profile", None), "structure_name", ""),
-                row.get_status_display(),
-                timezone.localtime(row.created_at).strftime("%d/%m/%Y %H:%M"),
-            ]
-            for row in rows.iterator(chunk_size=500)
-        ),
+        (line(row) for row in rows.iterator(chunk_size=500)),
         delimiter=";",
     )
+
+
+@login_required
+def attendance(request, pk):
+    """The checklist of the day: tick who came. A plain form, one page of confirmed
+    registrants at a time."""
+    event = _visible_event(request, pk)
+    if not services.can_manage(request.user, event):
+        raise PermissionDenied
+    rows = event.registrations.filter(status=RegistrationStatus.CONFIRMED).select_related(
+        "user__profile"
+    )
+    page_obj = Paginator(
+        rows.order_by("user__display_name", "pk"), REGISTRATIONS_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    if request.method == "POST":
+        services.mark_attendance(
+            event,
+            _ids(request.POST.getlist("on_page")),
+            _ids(request.POST.getlist("present")),
+        )
+        messages.success(request, _("Les présences sont enregistrées."))
+        return redirect(request.get_full_path())
+    return render(
+        request,
+        "events/attendance.html",
+        {"event": event, "page_obj": page_obj, "query_string": ""},
+    )
+
+
+def _ids(values):
+    return [int(value) for value in values if value.isascii() and value.isdigit()][
+        :REGISTRATIONS_PAGE_SIZE
+    ]
 
 
 @login_required
@@ -225,7 +382,7 @@ def _event_form(request, event):
 
 def space_section_context(space, request):
     """The space page's "Événements" section: its next events, else its latest ones."""
-    events = Event.objects.filter(space=space).for_listing()
+    events = Event.objects.filter(space=space).listed().for_listing()
     upcoming = list(events.upcoming()[:SPACE_SECTION_SIZE])
     return {
         "events": upcoming or list(events.past()[:SPACE_SECTION_SIZE]),

@@ -422,3 +422,31 @@ class BarcampSessionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Session ouverte numéro {n}")
     pitch = "Venez partager vos pratiques et vos questions."
     pitcher = factory.SubFactory(UserFactory)
+# --- Meetings: programme, workshops, registration questions --------------------------------
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    """A workshop of `event`, an hour long from its start, for `capacity` people."""
+
+    class Meta:
+        model = "events.Workshop"
+
+    title = factory.Sequence(lambda n: f"Atelier n° {n}")
+    start_at = factory.LazyAttribute(lambda o: o.event.start_at)
+    end_at = factory.LazyAttribute(lambda o: o.start_at + _hours(1))
+    capacity = 10
+
+
+class ProgrammeItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ProgrammeItem"
+
+    title = factory.Sequence(lambda n: f"Table ronde n° {n}")
+    start_at = factory.LazyAttribute(lambda o: o.event.start_at)
+    end_at = factory.LazyAttribute(lambda o: o.start_at + _hours(1))
+
+
+class RegistrationQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.RegistrationQuestion"
+
+    label = factory.Sequence(lambda n: f"Question n° {n}")
+    kind = "text"

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from events.models import Event, EventType, Registration, RegistrationStatus
+from events.models import Event, EventFormat, Registration, RegistrationStatus
 from members.models import User
 from participation.models import SpacePage
 from taxonomy.models import Departement, Thematique
@@ -25,7 +25,7 @@ def seed(ctx):
     spaces = list(
         SpacePage.objects.live().filter(modules__contains=["events"]).values_list("pk", flat=True)
     )
-    types = [value for value, _label in EventType.choices]
+    types = [value for value, _label in EventFormat.choices]
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     with ctx.progress("Événements", total) as tick:
         events = []
@@ -35,7 +35,7 @@ def seed(ctx):
             departement = None if online else ctx.rng.choice(departements)
             events.append(
                 Event(
-                    event_type=EventType.WEBINAIRE if online else ctx.rng.choice(types),
+                    format=EventFormat.WEBINAIRE if online else ctx.rng.choice(types),
                     title=ctx.text.title(),
                     description=ctx.text.paragraph(5),
                     start_at=start,

@@ -6,8 +6,9 @@ from taxonomy.models import Region
 
 
 def targets():
-    """The agenda (plain, filtered, past), the event with most registrations, the
-    event’s .ics, and a member's registration (idempotent once registered)."""
+    """The agenda (plain, filtered, past), a région's calendar feed, the event with most
+    registrations, the event’s .ics, a member's registration (idempotent once
+    registered), and an event with a programme."""
     network = Event.objects.filter(space__isnull=True) | Event.objects.filter(
         space__visibility=Visibility.PUBLIC, space__live=True
     )
@@ -21,8 +22,17 @@ def targets():
         {"name": "agenda passé", "path": "/agenda/?when=past"},
     ]
     if region:
+        found += [
+            {"name": "agenda filtré", "path": f"/agenda/?region={region.pk}&format=rencontre"},
+            {
+                "name": "agenda .ics d’une région",
+                "path": f"/agenda/region/{region.code}/agenda.ics",
+            },
+        ]
+    with_programme = network.filter(programme_items__isnull=False).order_by("pk").first()
+    if with_programme:
         found.append(
-            {"name": "agenda filtré", "path": f"/agenda/?region={region.pk}&event_type=rencontre"}
+            {"name": "événement avec programme", "path": with_programme.get_absolute_url()}
         )
     if busiest:
         url = busiest.get_absolute_url()

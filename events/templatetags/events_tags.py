@@ -9,4 +9,4 @@ register = template.Library()
 def upcoming_events(context, limit=3):
     """The next events the visitor may see, for the home page's "Prochains événements"."""
     request = context["request"]
-    return list(Event.objects.visible_to(request.user).for_listing().upcoming()[:limit])
+    return list(Event.objects.visible_to(request.user).listed().for_listing().upcoming()[:limit])

@@ -25,12 +25,12 @@ def test_member_registers_from_the_agenda_then_takes_a_stance_in_a_debate(
     )
     event = EventFactory(
         title="Visite du NPNRU de la Duchère",
-        event_type="visite",
+        format="visite",
         commune="Lyon",
         capacity=2,
         space=space,
     )
-    EventFactory(title="Webinaire : évaluer un contrat de ville", event_type="webinaire")
+    EventFactory(title="Webinaire : évaluer un contrat de ville", format="webinaire")
     debate = DebateFactory(
         space=space, title="Faut-il mutualiser les postes d’adultes-relais entre quartiers ?"
     )

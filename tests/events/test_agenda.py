@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import services
-from events.ical import calendar
-from events.models import Event, EventType
+from events.models import Event, EventFormat
 from participation.models import EmailFrequency, NotificationSettings
 from taxonomy.models import Departement
 from tests.factories import EventFactory, ThematiqueFactory, UserFactory
@@ -41,13 +40,13 @@ def test_agenda_filters_by_type_thematique_region_and_month(client):
     lille = Departement.objects.get(code="59")
     sante = ThematiqueFactory(name="Santé test", slug="sante-test")
     visit = EventFactory(
-        title="Visite à Marseille", event_type=EventType.VISITE, departement=marseille
+        title="Visite à Marseille", format=EventFormat.VISITE, departement=marseille
     )
     visit.thematiques.add(sante)
-    EventFactory(title="Barcamp à Lille", event_type=EventType.BARCAMP, departement=lille)
+    EventFactory(title="Barcamp à Lille", format=EventFormat.BARCAMP, departement=lille)
     month = EventFactory(title="Dans deux mois", start_at=_at(62), end_at=_at(62, 18))
 
-    assert _titles(client, event_type="visite") == [visit.title]
+    assert _titles(client, format="visite") == [visit.title]
     assert _titles(client, thematique="sante-test") == [visit.title]
     assert _titles(client, region=marseille.region_id) == [visit.title]
     assert _titles(client, month=timezone.localtime(month.start_at).strftime("%Y-%m")) == [
@@ -103,43 +102,6 @@ def test_event_page_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(30):
         response = member_client.get(event.get_absolute_url())
     assert response.status_code == 200
-
-
-def test_ics_export_describes_the_event_in_utc_with_escaped_and_folded_lines(client):
-    event = EventFactory(
-        title="Rencontre : emploi, jeunesse; quartiers",
-        description="Matinée d’apports.\nAprès-midi en ateliers, " + "très " * 30,
-        address="12 rue Sainte",
-        commune="Marseille",
-        start_at=timezone.make_aware(datetime(2027, 3, 12, 9, 30)),
-        end_at=timezone.make_aware(datetime(2027, 3, 12, 17, 0)),
-    )
-    response = client.get(reverse("events:ics", args=[event.pk]))
-    body = response.content.decode()
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert body.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
-    assert body.endswith("END:VCALENDAR\r\n")
-    assert "DTSTART:20270312T083000Z\r\n" in body  # 9 h 30 à Paris, heure d’hiver
-    assert "DTEND:20270312T160000Z\r\n" in body
-    assert "SUMMARY:Rencontre : emploi\\, jeunesse\\; quartiers\r\n" in body
-    assert "LOCATION:12 rue Sainte\\, Marseille\r\n" in body
-    assert f"UID:event-{event.pk}@" in body
-    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
-    unfolded = body.replace("\r\n ", "")
-    assert "DESCRIPTION:Matinée d’apports.\\nAprès-midi en ateliers\\, très" in unfolded
-
-
-def test_agenda_feed_holds_upcoming_events_only(client):
-    EventFactory(title="À venir")
-    EventFactory(title="Passé sentinelle-3e9b1d04", start_at=_at(-3), end_at=_at(-3, 12))
-    body = client.get(reverse("events:agenda_ics")).content.decode().replace("\r\n ", "")
-    assert "SUMMARY:À venir" in body and "sentinelle-3e9b1d04" not in body
-
-
-def test_online_link_never_goes_into_the_public_calendar():
-    event = EventFactory(online_url="https://visio.exemple.fr/sentinelle-7f3a9c21", commune="")
-    body = calendar([event]).replace("\r\n ", "")  # unfolded: a link cut in two still shows
-    assert "sentinelle-7f3a9c21" not in body and "LOCATION:En ligne" in body
 
 
 def test_reminders_reach_confirmed_registrants_once_the_day_before(

@@ -62,7 +62,7 @@ def test_raising_the_capacity_promotes_the_waiting_list(moderator_client, modera
     services.register(UserFactory(), event)
     services.register(member, event)
     data = {
-        "event_type": "rencontre",
+        "format": "rencontre",
         "title": event.title,
         "description": event.description,
         "start_at": timezone.localtime(event.start_at).strftime("%Y-%m-%dT%H:%M"),
@@ -182,7 +182,7 @@ def test_only_moderators_publish_events(client, member, moderator):
     response = client.post(
         url,
         {
-            "event_type": "visite",
+            "format": "visite",
             "title": "Visite de la Castellane",
             "description": "Avec l’équipe projet.",
             "start_at": start.strftime("%Y-%m-%dT%H:%M"),

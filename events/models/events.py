@@ -1,5 +1,7 @@
 """The network's agenda: rencontres, site visits, barcamps, open forums, webinars; with
-registrations held to the event's capacity and a waiting list."""
+registrations held to the event's capacity and a waiting list, and the meeting's minutes."""
+
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
@@ -8,16 +10,39 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.fields import RichTextField
 
 from participation.spaces.api import SpacePage
 
+PARIS = "Europe/Paris"
+TIME_ZONES = [
+    (PARIS, _("Paris (métropole)")),
+    ("America/Guadeloupe", _("Guadeloupe")),
+    ("America/Martinique", _("Martinique")),
+    ("America/Cayenne", _("Guyane")),
+    ("Indian/Reunion", _("La Réunion")),
+    ("Indian/Mayotte", _("Mayotte")),
+]
+# The time zone of the overseas départements, by code; every other one is Paris's.
+DEPARTEMENT_TIME_ZONES = {
+    "971": "America/Guadeloupe",
+    "972": "America/Martinique",
+    "973": "America/Cayenne",
+    "974": "Indian/Reunion",
+    "976": "Indian/Mayotte",
+}
 
-class EventType(models.TextChoices):
-    RENCONTRE = "rencontre", _("Rencontre trimestrielle")
+
+class EventFormat(models.TextChoices):
+    """How the meeting is held; barcamps and open forums get their own programme."""
+
+    RENCONTRE = "rencontre", _("Rencontre thématique")
     VISITE = "visite", _("Visite de site")
+    WEBINAIRE = "webinaire", _("Webinaire")
+    NATIONAL = "national", _("Rassemblement national")
     BARCAMP = "barcamp", _("Barcamp")
     FORUM = "forum", _("Forum ouvert")
-    WEBINAIRE = "webinaire", _("Webinaire")
     AUTRE = "autre", _("Autre")
 
 
@@ -27,6 +52,10 @@ class RegistrationStatus(models.TextChoices):
 
 
 class EventQuerySet(models.QuerySet):
+    def listed(self):
+        """Archived events leave the agenda, its feeds and the home page; their page stays."""
+        return self.filter(archived=False)
+
     def visible_to(self, user):
         """Network-wide events, and events of the spaces the user sees."""
         spaces = SpacePage.objects.visible_to(user).values("pk")
@@ -60,9 +89,12 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(models.Model):
-    event_type = models.CharField(
-        _("type"), max_length=20, choices=EventType.choices, default=EventType.RENCONTRE
+class Event(ClusterableModel):
+    """An event; its programme, workshops, registration questions and the documents and
+    photos of its minutes are edited with it in the admin (modelcluster children)."""
+
+    format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.RENCONTRE
     )
     title = models.CharField(_("titre"), max_length=200)
     description = models.TextField(
@@ -129,6 +161,37 @@ class Event(models.Model):
         blank=True,
         related_name="organised_events",
     )
+    time_zone = models.CharField(
+        _("fuseau horaire"),
+        max_length=40,
+        choices=TIME_ZONES,
+        blank=True,
+        help_text=_("Vide : celui du département (outre-mer), sinon l’heure de Paris."),
+    )
+    archived = models.BooleanField(
+        _("archivé"),
+        default=False,
+        help_text=_("Un événement archivé quitte l’agenda ; sa page reste en ligne."),
+    )
+    minutes_summary = RichTextField(
+        _("compte rendu"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+    )
+    participants_count = models.PositiveIntegerField(
+        _("nombre de participants"), null=True, blank=True
+    )
+    structures_count = models.PositiveIntegerField(
+        _("nombre de structures présentes"), null=True, blank=True
+    )
+    minutes_published = models.BooleanField(
+        _("compte rendu publié"),
+        default=False,
+        help_text=_(
+            "Cocher pour le montrer sur la page : abonnés et inscrits en sont prévenus une fois."
+        ),
+    )
+    minutes_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -139,7 +202,10 @@ class Event(models.Model):
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
         ordering = ["start_at", "pk"]
-        indexes = [models.Index(fields=["event_type", "start_at"])]
+        indexes = [
+            models.Index(fields=["format", "start_at"]),
+            models.Index(fields=["archived", "end_at"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_at__gte=models.F("start_at")), name="events_end_after_start"
@@ -154,6 +220,18 @@ class Event(models.Model):
 
     def is_visible_to(self, user):
         return self.space is None or self.space.is_visible_to(user)
+
+    @property
+    def tzname(self):
+        """Its own zone, else its département's, else Paris's."""
+        if self.time_zone:
+            return self.time_zone
+        code = self.departement.code if self.departement_id else None
+        return DEPARTEMENT_TIME_ZONES.get(code, PARIS)
+
+    @property
+    def tzinfo(self):
+        return ZoneInfo(self.tzname)
 
     @property
     def region(self):
@@ -195,6 +273,10 @@ class Registration(models.Model):
         choices=RegistrationStatus.choices,
         default=RegistrationStatus.CONFIRMED,
     )
+    workshops = models.ManyToManyField(
+        "events.Workshop", verbose_name=_("ateliers"), blank=True, related_name="registrations"
+    )
+    attended = models.BooleanField(_("présent·e"), default=False, db_default=False)
     created_at = models.DateTimeField(_("inscrit·e le"), auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,62 @@
+"""The event page: programme days side by side, workshops with their places, and a
+constant number of queries whatever the size of the programme and minutes."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from events import services
+from events.models import MinutesDebate, MinutesProposal
+from tests.factories import (
+    EventFactory,
+    ProgrammeItemFactory,
+    ProposalFactory,
+    UserFactory,
+    WorkshopFactory,
+    make_space,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _two_day_event(items_per_day, **fields):
+    start = timezone.now() + timedelta(days=30)
+    event = EventFactory(start_at=start, end_at=start + timedelta(days=1, hours=8), **fields)
+    speakers = UserFactory.create_batch(2)
+    for day in range(2):
+        for index in range(items_per_day):
+            item = ProgrammeItemFactory(
+                event=event,
+                title=f"Jour {day + 1} point {index}",
+                start_at=start + timedelta(days=day, hours=index),
+            )
+            item.speakers.set(speakers)
+        WorkshopFactory(event=event, start_at=start + timedelta(days=day, hours=5))
+    return event
+
+
+def test_a_two_day_gathering_shows_its_days_side_by_side(member_client, member):
+    event = _two_day_event(2)
+    workshop = event.workshops.first()
+    services.register(member, event, workshops=[workshop])
+    html = member_client.get(event.get_absolute_url()).content.decode()
+    assert "programme__days--2" in html
+    assert html.count('class="programme__day"') == 2
+    assert html.index("Jour 1 point 1") < html.index("Jour 2 point 0")
+    assert "9 places restantes" in html
+
+
+@pytest.mark.parametrize("items_per_day", [2, 8])
+def test_event_page_with_programme_and_minutes_makes_constant_queries(
+    member_client, django_assert_max_num_queries, items_per_day
+):
+    space = make_space("Démarche ouverte", modules=["proposals", "debates", "events"])
+    event = _two_day_event(items_per_day, minutes_published=True, minutes_summary="<p>CR</p>")
+    for proposal in ProposalFactory.create_batch(items_per_day, space=space):
+        MinutesProposal.objects.create(event=event, proposal=proposal)
+    assert MinutesDebate.objects.count() == 0
+    with django_assert_max_num_queries(40):
+        response = member_client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count("Proposition :") == items_per_day
