@@ -8,12 +8,14 @@ import zlib
 
 import factory.random
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
 from members.roles import EDITEURS, MODERATEURS
+from tests.databases import copy_migrated_template, drop, server_connection
 from tests.factories import PASSWORD, UserFactory, reset_sequences
 
 SEED = int(os.environ.get("MAILLAGE_TEST_SEED", "20260611"))
@@ -102,15 +104,34 @@ def pytest_runtest_teardown(item, nextitem):
             _end_demo()
 
 
+@pytest.fixture(scope="session")
+def django_db_keepdb():
+    """Django finds each process's database already made (a copy of the migrated
+    template, see tests/databases.py) and only checks that no migration is missing."""
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """Once pytest-django has named this process's database, make it a copy of the
+    migrated template."""
+    copy_migrated_template(settings.DATABASES["default"]["TEST"]["NAME"])
+
+
 _serialized = {}
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """Keep the copy of the migrated database that serialized rollback restores."""
-    from django.db import connection
+    """Keep the copy of the migrated database that serialized rollback restores; drop the
+    process's database at the end, as Django would have without the template."""
+    from django.db import connection, connections
 
     _serialized["default"] = getattr(connection, "_test_serialized_contents", None)
+    yield
+    connections.close_all()
+    with server_connection() as server:
+        drop(server, connection.settings_dict["NAME"])
 
 
 @pytest.fixture(autouse=True)

@@ -17,12 +17,12 @@ import time
 import urllib.request
 import zipfile
 from pathlib import Path
-from urllib.parse import quote
 
-import psycopg
 import pytest
 from django.conf import settings
 from psycopg import sql
+
+from tests.databases import drop, server_connection, url_for
 
 pytestmark = pytest.mark.deploy
 
@@ -95,27 +95,13 @@ def _install(wheel, tmp_path):
 
 @pytest.fixture
 def database_url():
-    """A database of its own on the test PostgreSQL server, dropped afterwards."""
-    db = settings.DATABASES["default"]
-    # The embedded server's socket folder and port come as options, a real server's as fields.
-    host = db["OPTIONS"].get("host") or db["HOST"]
-    port = db["OPTIONS"].get("port") or db["PORT"] or 5432
-    user, password = db["USER"], db["PASSWORD"]
-    admin = psycopg.connect(
-        host=host,
-        port=port,
-        user=user,
-        password=password or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE))
-    with admin:
-        admin.execute(drop)
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-        credentials = quote(user, safe="") + (f":{quote(password, safe='')}" if password else "")
-        yield f"postgresql://{credentials}@/{DATABASE}?host={quote(str(host))}&port={port}"
-        admin.execute(drop)
+    """A database of its own on the test PostgreSQL server, empty (the recipe migrates it)
+    and dropped afterwards."""
+    with server_connection() as server:
+        drop(server, DATABASE)
+        server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+        yield url_for(DATABASE)
+        drop(server, DATABASE)
 
 
 def _free_port():
