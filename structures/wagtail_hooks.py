@@ -9,7 +9,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -56,7 +57,13 @@ class StructureViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 320
     index_view_class = StructureIndexView
-    list_display = ["name", "type", "territory", "validated", "proposed_by"]
+    list_display = [
+        "name",
+        "type",
+        Column("territory", label=gettext_lazy("Territoire")),
+        BooleanColumn("validated", label=gettext_lazy("Validée")),
+        "proposed_by",
+    ]
     list_filter = ["validated", "type", "region"]
     search_fields = ["name"]
     form_fields = ["name", "slug", "type", "region", "departement", "website", "validated"]

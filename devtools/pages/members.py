@@ -10,4 +10,7 @@ def targets():
         found.append({"name": "annuaire filtré", "path": f"/membres/annuaire/?region={region.pk}"})
     if profile:
         found.append({"name": "profil public", "path": profile.get_absolute_url()})
+    found.append({"name": "panorama", "path": "/membres/panorama/"})
+    if region:
+        found.append({"name": "panorama filtré", "path": f"/membres/panorama/?region={region.pk}"})
     return found

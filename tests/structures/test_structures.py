@@ -60,6 +60,8 @@ def test_proposed_structure_is_validated_by_an_editor_then_offered_to_all(
     assert "Les Marronniers" not in client.get(PROFILE_EDIT).content.decode()
 
     validate = reverse("structures_admin:validate", args=[structure.pk])
+    listing = editor_client.get(reverse("structures_admin:index"), {"validated": "false"})
+    assert validate in listing.content.decode()
     assert editor_client.get(validate).status_code == 200
     assert editor_client.post(validate).status_code == 302
     structure.refresh_from_db()
