@@ -42,8 +42,9 @@ def blocks_between(user, others):
     return blocked_by, blocking
 
 
-def refusal_to_write(sender, recipients):
-    """Why `sender` may not start a conversation with `recipients`, or None."""
+def refusal_to_write(sender, recipients, blocks=None):
+    """Why `sender` may not start a conversation with `recipients`, or None (`blocks`: as
+    for `refusal_to_reply`)."""
     if not sender.is_authenticated or not sender.is_active:
         return _("Connectez-vous pour écrire à un membre.")
     if any(recipient.pk == sender.pk for recipient in recipients):
@@ -55,7 +56,7 @@ def refusal_to_write(sender, recipients):
     )
     if any(recipient.pk not in listed for recipient in recipients):
         return _("On ne peut écrire qu’aux membres qui figurent dans l’annuaire.")
-    return _refusal_of_others(sender, recipients, one_to_one=True)
+    return _refusal_of_others(sender, recipients, one_to_one=True, blocks=blocks)
 
 
 def refusal_to_reply(sender, others, *, one_to_one, blocks=None):

@@ -2,8 +2,9 @@
 themselves (refuse messages, block a member). Every rule a post must pass is checked
 here, in the transaction that writes, so a refused post writes nothing."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -172,6 +173,23 @@ def accepts_messages(user):
 
 def set_accepts_messages(user, accepts):
     MessagingPreference.objects.update_or_create(user=user, defaults={"accepts_messages": accepts})
+
+
+def blockable_by(user):
+    """Whom a member may block (or unblock): members they can find in the directory or
+    who share a conversation with them, and those already blocked; naming anyone else
+    would reveal their name."""
+    mine = Participant.objects.filter(user=user).values("conversation")
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(profile__in_directory=True)
+            | Q(messaging_participations__conversation__in=mine)
+            | Q(messaging_blocked_by__blocker=user)
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+    )
 
 
 def block(user, other):

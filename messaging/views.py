@@ -237,9 +237,7 @@ def blocked(request):
 @require_POST
 @login_required
 def block_toggle(request, user_id):
-    other = get_object_or_404(get_user_model(), pk=user_id)
-    if other.pk == request.user.pk:
-        raise Http404
+    other = get_object_or_404(services.blockable_by(request.user), pk=user_id)
     if services.has_blocked(request.user, other):
         services.unblock(request.user, other)
         messages.success(request, _("%(name)s est débloqué.") % {"name": name_of(other)})

@@ -11,5 +11,6 @@ MODULES = [
     "debates",
     "events",
     "structures",
+    "messaging",
     "search",
 ]

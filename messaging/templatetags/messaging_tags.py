@@ -7,7 +7,7 @@
 from django import template
 
 from messaging import services
-from messaging.rules import refusal_to_write
+from messaging.rules import blocks_between, refusal_to_write
 
 register = template.Library()
 
@@ -22,11 +22,9 @@ def unread_messages_badge(context):
 def write_to(context, member):
     request = context["request"]
     user = request.user
-    mine = user.is_authenticated and user.pk == member.pk
-    return {
-        "request": request,
-        "member": member,
-        "mine": mine,
-        "refusal": refusal_to_write(user, [member]) if user.is_authenticated and not mine else None,
-        "has_blocked": user.is_authenticated and not mine and services.has_blocked(user, member),
-    }
+    context = {"request": request, "member": member, "mine": user.pk == member.pk}
+    if user.is_authenticated and not context["mine"]:
+        blocks = blocks_between(user, [member])
+        context["refusal"] = refusal_to_write(user, [member], blocks=blocks)
+        context["has_blocked"] = member.pk in blocks[1]
+    return context

@@ -116,3 +116,19 @@ def _report_as(user, message):
         reverse("participation:report", args=[_content_type(message), message.pk]),
         {"reason": "spam"},
     )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"recipients": ["abc"], "body": "x", "envoyer": "1"},
+        {"recipients": ["9" * 25], "body": "x", "envoyer": "1"},
+        {"recipients": ["-1"], "body": "", "envoyer": "1"},
+        {"search": "%_\\", "chercher": "1"},
+        {},
+    ],
+)
+def test_bad_posts_to_the_new_message_form_write_nothing(member_client, data):
+    response = member_client.post(reverse("messaging:new"), data)
+    assert response.status_code == 200
+    assert not Message.objects.exists()
