@@ -20,12 +20,12 @@ def test_archive_lists_published_issues_in_constant_queries(
         return len(queries), response.text
 
     few, _page = issues(2)
-    many, page = issues(10)
+    many, page = issues(4)
     assert few == many
-    assert "12 numéros parus" in page
+    assert "6 numéros parus" in page
     assert 'href="/gazette/flux/"' in page
-    assert client.get("/gazette/?page=2").status_code == 200
     assert client.get("/gazette/?page=x").status_code == 200
+    assert client.get("/gazette/?page=99").status_code == 200
 
 
 def test_draft_issues_stay_out_of_the_archive_and_feed(client, gazette_index):
