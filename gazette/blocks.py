@@ -5,21 +5,36 @@ Every block renders twice: as HTML (its `Meta.template`, for the site and the e-
 and as plain text (`render_text`, for the e-mail's text part). The reader, when there is
 one, comes in the parent context as `gazette_reader` (a `gazette.personal.Reader`)."""
 
+import html
+import re
+
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from gazette import cards
+from gazette import cards, personal
 from gazette.choosers import EventChooserBlock
+from gazette.links import site_url
 
 TEXT_TEMPLATE = "gazette/blocks/cards.txt"
+LINK = re.compile(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def _reader(context):
+    """The reader of the parent context; the generic, empty one where there is none (the
+    admin's block previews)."""
+    return context.get("gazette_reader") or personal.Reader()
 
 
 class TextBlock(blocks.RichTextBlock):
     def render_text(self, value, context=None):
-        return strip_tags(str(value).replace("</p>", "</p>\n\n")).strip()
+        """Paragraphs apart, each link's address after its words."""
+        text = LINK.sub(lambda link: f"{link[2]} ({site_url(link[1])})", str(value)).replace(
+            "</p>", "</p>\n\n"
+        )
+        return html.unescape(strip_tags(text)).strip()
 
     class Meta:
         icon = "pilcrow"
@@ -125,11 +140,11 @@ class ReaderNoveltiesBlock(CardsSection):
     generic_heading = _("Les nouveautés du réseau")
 
     def cards(self, value, context):
-        return context["gazette_reader"].novelties
+        return _reader(context).novelties
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        if context["gazette_reader"].is_generic and not value.get("heading"):
+        if _reader(context).is_generic and not value.get("heading"):
             context["heading"] = self.generic_heading
         context["empty"] = _(
             "Rien de neuf dans vos thématiques depuis le dernier numéro. Choisissez vos "
@@ -153,11 +168,11 @@ class ReaderEventsBlock(CardsSection):
     generic_heading = _("Les prochains événements du réseau")
 
     def cards(self, value, context):
-        return context["gazette_reader"].events
+        return _reader(context).events
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        if context["gazette_reader"].is_generic and not value.get("heading"):
+        if _reader(context).is_generic and not value.get("heading"):
             context["heading"] = self.generic_heading
         context["empty"] = _(
             "Aucun événement annoncé dans votre région pour le moment : l’agenda complet "

@@ -4,7 +4,7 @@ the same way. Nothing here queries the database: callers load what the cards rea
 
 from dataclasses import dataclass
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -47,7 +47,7 @@ def resource_card(resource):
 
 def event_card(event):
     place = event.commune or (_("En ligne") if event.online_url else "")
-    when = formats.date_format(event.start_at, "l j F Y, H:i")
+    when = formats.date_format(timezone.localtime(event.start_at), "l j F Y, H:i")
     meta = " · ".join(part for part in (when, place) if part)
     return Card(
         event.title, absolute_url(event.get_absolute_url()), meta, _summary(event.description)

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gazette.links import absolute_links
 from participation.notifications.api import absolute_url
 
 INLINER = css_inline.CSSInliner(load_remote_stylesheets=False)
@@ -34,7 +35,7 @@ def build(issue, reader, address, unsubscribe_url, *, test=False):
         "test": test,
     }
     context["text_blocks"] = [child.block.render_text(child.value, context) for child in issue.body]
-    html = INLINER.inline(render_to_string("gazette/email/issue.html", context))
+    html = INLINER.inline(absolute_links(render_to_string("gazette/email/issue.html", context)))
     text = render_to_string("gazette/email/issue.txt", context)
     subject = issue.title
     if test:

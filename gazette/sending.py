@@ -67,7 +67,7 @@ def start(issue, user=None, now=None):
         created = Delivery.objects.bulk_create(
             [
                 Delivery(issue=issue, subscriber_id=pk)
-                for pk in recipients(issue).values_list("pk", flat=True)
+                for pk in recipients(issue).order_by("pk").values_list("pk", flat=True)
             ],
             ignore_conflicts=True,
             batch_size=1000,

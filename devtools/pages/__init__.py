@@ -12,5 +12,6 @@ MODULES = [
     "events",
     "structures",
     "messaging",
+    "gazette",
     "search",
 ]

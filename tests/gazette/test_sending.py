@@ -25,7 +25,10 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BODY = [
-    {"type": "texte", "value": "<p>Édito sentinelle-edito-3c8e51</p>"},
+    {
+        "type": "texte",
+        "value": '<p>Édito sentinelle-edito-3c8e51, voir <a href="/agenda/">l’agenda</a></p>',
+    },
     {"type": "vos_thematiques", "value": {"heading": ""}},
     {"type": "votre_region", "value": {"heading": ""}},
 ]
@@ -97,6 +100,8 @@ def test_the_email_has_inlined_css_a_text_part_and_one_click_unsubscribe_headers
     assert "<style" not in html and 'class="gazette-section" style="' in html
     assert "<img" not in html  # no tracking pixel
     assert "sentinelle-edito-3c8e51" in message.body and "<p>" not in message.body
+    assert "l’agenda (http://testserver/agenda/)" in message.body  # addresses are absolute
+    assert 'href="http://testserver/agenda/"' in html and 'href="/' not in html
     unsubscribe = message.extra_headers["List-Unsubscribe"]
     assert unsubscribe.startswith("<http://testserver/gazette/desabonnement/")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
