@@ -184,6 +184,12 @@ class SurveyPage(RoutablePageMixin, FormMixin, BasePage):
     def invitation(self, request, token):
         return page_views.answer(self, request, token=token)
 
+    def serve_preview(self, request, mode_name):
+        """The editor's preview shows the form as a member would get it."""
+        if mode_name == "landing":
+            return self.render_landing_page(request)
+        return page_views.answer(self, request)
+
     def route(self, request, path_components):
         if not services.is_visible_to(self, request.user):
             raise Http404

@@ -13,5 +13,6 @@ MODULES = [
     "structures",
     "messaging",
     "gazette",
+    "surveys",
     "search",
 ]
