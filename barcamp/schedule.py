@@ -108,6 +108,10 @@ class Row:
     slot: object
     cells: list  # one entry per room: (room, session or None)
 
+    @property
+    def is_empty(self):
+        return all(session is None for _room, session in self.cells)
+
 
 def grid(barcamp):
     """The rooms and one row per time slot, in three queries whatever the size."""

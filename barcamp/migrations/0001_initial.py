@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             name='BarcampSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('mode', models.CharField(choices=[('barcamp', 'Barcamp'), ('forum_ouvert', 'Forum ouvert')], default='barcamp', max_length=20, verbose_name='format')),
+                ('mode', models.CharField(choices=[('barcamp', 'Barcamp'), ('forum', 'Forum ouvert')], default='barcamp', max_length=20, verbose_name='format')),
                 ('vote_limit', models.PositiveSmallIntegerField(default=5, help_text='Nombre de sessions qu’un·e participant·e peut marquer « Je veux y aller ».', verbose_name='sessions choisies par participant·e')),
                 ('pitching_closes_at', models.DateTimeField(blank=True, help_text='Vide : jusqu’à la fin de l’événement.', null=True, verbose_name='propositions de sessions jusqu’au')),
                 ('schedule_published', models.BooleanField(default=False, editable=False, verbose_name='grille publiée')),

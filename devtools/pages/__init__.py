@@ -14,5 +14,6 @@ MODULES = [
     "messaging",
     "gazette",
     "surveys",
+    "barcamp",
     "search",
 ]

@@ -42,7 +42,7 @@ def test_editor_sets_up_a_barcamp_with_rooms_and_slots(editor_client):
         ADD_URL,
         {
             "event": event.pk,
-            "mode": "forum_ouvert",
+            "mode": "forum",
             "vote_limit": 4,
             "pitching_closes_at": "",
             **_formset("rooms", [{"name": "Agora", "capacity": 40}]),
@@ -55,7 +55,7 @@ def test_editor_sets_up_a_barcamp_with_rooms_and_slots(editor_client):
     assert response.status_code == 302
     barcamp = BarcampSettings.objects.get(event=event)
     assert (barcamp.mode, barcamp.vote_limit, barcamp.schedule_published) == (
-        "forum_ouvert",
+        "forum",
         4,
         False,
     )

@@ -2,7 +2,10 @@
 aller », the organiser places it and publishes the grid, the participant finds it in the
 grid on a phone."""
 
+import io
 import re
+
+from pypdf import PdfReader
 
 from barcamp.models import Interest, Session
 from tests.barcamp.conftest import register
@@ -72,3 +75,8 @@ def test_participant_pitches_votes_and_finds_the_session_in_the_published_grid(
     assert cell.bounding_box()["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot("barcamp-grid-390")
+
+    # Printed, the grid is one A4 landscape page.
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    box = pdf.pages[0].mediabox
+    assert len(pdf.pages) == 1 and round(box.width) == 842 and round(box.height) == 595
