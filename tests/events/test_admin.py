@@ -66,12 +66,12 @@ def test_an_editor_creates_an_event_in_the_admin_and_a_visitor_sees_it(
                     "start_at": _local(timezone.now() + timedelta(days=20)),
                     "end_at": _local(timezone.now() + timedelta(days=20, hours=1)),
                     "title": "Accueil et café",
-                    "speakers": [speaker.pk],
                     "speakers_text": "Équipe du CRPV",
                 }
             ]
         ),
     )
+    data["programme_items-0-speakers"] = [speaker.pk]  # a multiple select, as browsers send it
     response = editor_client.post(reverse("wagtailsnippets_events_event:add"), data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     event = Event.objects.get()
