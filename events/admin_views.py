@@ -23,6 +23,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
 from events import services
@@ -105,7 +106,14 @@ class EventViewSet(SnippetViewSet):
     filterset_class = EventAdminFilterSet
     search_fields = ["title", "description", "commune"]
     search_backend_name = None
-    list_display = ["title", "format", "start_at", "commune", "space", "archived"]
+    list_display = [
+        "title",
+        "format",
+        "start_at",
+        "commune",
+        "space",
+        BooleanColumn("archived", label=gettext_lazy("Archivé")),
+    ]
     list_per_page = 50
     ordering = ["-start_at"]
 

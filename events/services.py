@@ -271,7 +271,7 @@ def duplicate_event(user, event):
     """A new event like `event`, with its programme, workshops and questions, but
     neither its registrations nor its minutes; `user` organises it. Not announced: its
     dates are still the original's until it is edited."""
-    copy = event.copy_cluster(exclude_fields=MINUTES_FIELDS)
+    copy, _children = event.copy_cluster(exclude_fields=MINUTES_FIELDS)
     copy.title = _("%(title)s (copie)") % {"title": event.title}
     copy.archived = False
     copy.organiser = user

@@ -174,13 +174,17 @@ def register(request, pk):
         if request.method != "POST":
             return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
         return _register_at_once(request, event)
+    box = _registration_box(request, event)
+    if box["state"] not in ("open", "full", "confirmed", "waiting"):
+        messages.error(request, _("Les inscriptions à cet événement ne sont pas ouvertes."))
+        return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
     registration = (
         Registration.objects.filter(event=event, user=request.user)
         .prefetch_related("workshops", "answers__question")
         .first()
     )
     form = RegistrationForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         event=event,
         questions=questions,
         workshops=workshops,
@@ -210,7 +214,6 @@ def register(request, pk):
                 return _after_registration(
                     request, event, *_registration_notice(saved, registration)
                 )
-    box = _registration_box(request, event)
     with timezone.override(event.tzinfo):
         return render(
             request,

@@ -118,6 +118,7 @@ def _seed_meeting(spec, today, departements, organiser, members):
             room=item.get("room", ""),
         )
         row.speakers.set(members[: item.get("speakers", 0)])
+        row.save()  # a ParentalManyToManyField is written when its instance is saved
     workshops = [
         Workshop.objects.create(
             event=event,

@@ -230,6 +230,10 @@ class Event(ClusterableModel):
         return DEPARTEMENT_TIME_ZONES.get(code, PARIS)
 
     @property
+    def tz_label(self):
+        return dict(TIME_ZONES)[self.tzname]
+
+    @property
     def tzinfo(self):
         return ZoneInfo(self.tzname)
 

@@ -6,11 +6,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 
-class ProgrammeItem(Orderable):
+class ProgrammeItem(ClusterableModel, Orderable):
+    """A timed point of the programme. A cluster itself, so that its speakers (a
+    ParentalManyToManyField) are written when it is saved, in the admin as elsewhere."""
+
     event = ParentalKey("events.Event", on_delete=models.CASCADE, related_name="programme_items")
     start_at = models.DateTimeField(_("début"))
     end_at = models.DateTimeField(_("fin"))

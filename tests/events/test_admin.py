@@ -58,6 +58,7 @@ def _event_form(**fields):
 def test_an_editor_creates_an_event_in_the_admin_and_a_visitor_sees_it(
     editor_client, editor, client
 ):
+    speaker = UserFactory(display_name="Inès Intervenante")
     data = _event_form(
         programme_items=inline_formset(
             [
@@ -70,17 +71,19 @@ def test_an_editor_creates_an_event_in_the_admin_and_a_visitor_sees_it(
             ]
         ),
     )
+    data["programme_items-0-speakers"] = [speaker.pk]  # a multiple select, as browsers send it
     response = editor_client.post(reverse("wagtailsnippets_events_event:add"), data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     event = Event.objects.get()
     assert event.organiser == editor and event.format == "visite"
-    assert event.programme_items.get().title == "Accueil et café"
+    item = event.programme_items.get()
+    assert item.title == "Accueil et café" and list(item.speakers.all()) == [speaker]
     assert Follow.objects.of(event).filter(user=editor).exists()
 
     agenda = client.get(reverse("events:agenda")).content.decode()
     assert "sentinelle-9d41" in agenda
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "Accueil et café" in page and "Équipe du CRPV" in page
+    assert "Accueil et café" in page and "Inès Intervenante, Équipe du CRPV" in page
 
 
 def test_an_invalid_event_is_refused_in_the_admin_and_nothing_is_written(editor_client):

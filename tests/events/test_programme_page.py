@@ -32,6 +32,7 @@ def _two_day_event(items_per_day, **fields):
                 start_at=start + timedelta(days=day, hours=index),
             )
             item.speakers.set(speakers)
+            item.save()  # writes the ParentalManyToManyField
         WorkshopFactory(event=event, start_at=start + timedelta(days=day, hours=5))
     return event
 
@@ -45,6 +46,8 @@ def test_a_two_day_gathering_shows_its_days_side_by_side(member_client, member):
     assert html.count('class="programme__day"') == 2
     assert html.index("Jour 1 point 1") < html.index("Jour 2 point 0")
     assert "9 places restantes" in html
+    speaker = event.programme_items.first().speakers.first()
+    assert speaker is not None and html.count(speaker.display_name) == 4  # on each item
 
 
 @pytest.mark.parametrize("items_per_day", [2, 8])
