@@ -287,6 +287,8 @@ def panorama_member(departement_code=None, structure_type="epci", **profile):
         fields.update(departement=departement, region_id=departement.region_id)
     Profile.objects.filter(user=user).update(**fields)
     return user
+
+
 # --- Messaging ----------------------------------------------------------------------------
 def directory_member(**fields):
     """A member listed in the directory (whom others may write to), with a confirmed
@@ -313,6 +315,8 @@ def conversation_between(*users, body="Bonjour, pouvons-nous échanger ?"):
             user.profile.in_directory = True
             user.profile.save(update_fields=["in_directory"])
     return start_conversation(users[0], list(users[1:]), body)
+
+
 # --- Privacy -----------------------------------------------------------------------------
 class LegalPageFactory(PageFactory):
     """A legal page; `document` is one of privacy.models.LegalDocument."""
@@ -323,6 +327,8 @@ class LegalPageFactory(PageFactory):
     title = factory.LazyAttribute(lambda page: f"Document {page.document}")
     slug = factory.LazyAttribute(lambda page: page.document.replace("_", "-"))
     version = "1.0"
+
+
 # --- Gazette ------------------------------------------------------------------------------
 class GazetteIndexPageFactory(PageFactory):
     class Meta:
@@ -363,6 +369,8 @@ class PartnerSubscriberFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"partenaire{n}@exemple.org")
     consented_at = factory.LazyFunction(lambda: _now())
     confirmed_at = factory.LazyFunction(lambda: _now())
+
+
 # --- Surveys ------------------------------------------------------------------------------
 def make_survey(questions, title="Besoins du réseau", **fields):
     """A published survey under the surveys index (created if missing); `questions` are
@@ -382,6 +390,8 @@ def make_survey(questions, title="Besoins du réseau", **fields):
     survey.form_fields = [SurveyQuestion(**question) for question in questions]
     index.add_child(instance=survey)
     return SurveyPage.objects.get(pk=survey.pk)
+
+
 # --- Barcamps -----------------------------------------------------------------------------
 class BarcampFactory(factory.django.DjangoModelFactory):
     """A barcamp's settings on a network event in ten days (pitching and choices open)."""
@@ -422,6 +432,8 @@ class BarcampSessionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Session ouverte numéro {n}")
     pitch = "Venez partager vos pratiques et vos questions."
     pitcher = factory.SubFactory(UserFactory)
+
+
 # --- Meetings: programme, workshops, registration questions --------------------------------
 class WorkshopFactory(factory.django.DjangoModelFactory):
     """A workshop of `event`, an hour long from its start, for `capacity` people."""
