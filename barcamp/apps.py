@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_delete
+from django.db.models.signals import post_migrate, post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,6 +11,7 @@ class BarcampConfig(AppConfig):
         from barcamp import signals
         from barcamp.models import Room, TimeSlot
         from barcamp.schedule import SCHEDULE_PUBLISHED
+        from events.models import Event
         from participation import registry
 
         registry.register_notification_kind(
@@ -20,6 +21,11 @@ class BarcampConfig(AppConfig):
             signals.grant_organiser_permissions,
             sender=self,
             dispatch_uid="barcamp_grant_organiser_permissions",
+        )
+        post_save.connect(
+            signals.settings_for_barcamp_events,
+            sender=Event,
+            dispatch_uid="barcamp_settings_for_barcamp_events",
         )
         for model in (Room, TimeSlot):
             pre_delete.connect(

@@ -21,7 +21,7 @@ PITCH_MAX_LENGTH = 300
 
 class Mode(models.TextChoices):
     BARCAMP = "barcamp", _("Barcamp")
-    FORUM = "forum", _("Forum ouvert")  # the codes of events.EventType
+    FORUM = "forum", _("Forum ouvert")  # the codes of events.EventFormat
 
 
 class BarcampSettings(ClusterableModel):

@@ -1,6 +1,6 @@
 """Signal handlers, connected in apps.py with their senders."""
 
-from barcamp.models import Room, Session
+from barcamp.models import BarcampSettings, Mode, Room, Session
 from members.roles import EDITEURS, MODERATEURS
 
 PERMISSIONS = [
@@ -28,3 +28,12 @@ def unplace_sessions(sender, instance, **kwargs):
     fields at once: a session has a slot and a room, or neither)."""
     field = "room" if sender is Room else "slot"
     Session.objects.filter(**{field: instance}).update(slot=None, room=None)
+
+
+def settings_for_barcamp_events(sender, instance, **kwargs):
+    """An event whose format is barcamp or open forum gets its barcamp settings (default
+    rules, no room nor slot yet) as soon as it is saved, so that participants can pitch
+    at once and organisers only add rooms and slots; changing the format later keeps the
+    settings and their sessions."""
+    if instance.format in Mode.values:
+        BarcampSettings.objects.get_or_create(event=instance, defaults={"mode": instance.format})

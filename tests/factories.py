@@ -399,8 +399,15 @@ class BarcampFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "barcamp.BarcampSettings"
 
-    event = factory.SubFactory(EventFactory, event_type="barcamp")
+    event = factory.SubFactory(EventFactory, format="barcamp")
     vote_limit = 3
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Saving a barcamp event already gave it default settings (barcamp.signals)."""
+        event = kwargs.pop("event")
+        settings, _created = model_class.objects.update_or_create(event=event, defaults=kwargs)
+        return settings
 
 
 class BarcampRoomFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from barcamp.models import BarcampSettings, Interest, Mode, Room, Session, TimeSlot
-from events.models import Event, EventType, Registration, RegistrationStatus
+from events.models import Event, EventFormat, Registration, RegistrationStatus
 from members.models import User
 from members.roles import MODERATEURS
 from taxonomy.models import Departement, Thematique
@@ -35,7 +35,10 @@ def _at(day, hhmm):
 
 
 def _settings(event, spec, **fields):
-    barcamp = BarcampSettings.objects.create(event=event, vote_limit=spec["vote_limit"], **fields)
+    # Saving a barcamp event already gave it default settings (barcamp.signals).
+    barcamp, _created = BarcampSettings.objects.update_or_create(
+        event=event, defaults={"vote_limit": spec["vote_limit"], **fields}
+    )
     day = timezone.localdate(event.start_at)
     rooms = [
         Room.objects.create(
@@ -75,7 +78,7 @@ def _past_gathering(members, thematiques):
         return 0
     start = _at(timezone.localdate() + timedelta(days=spec["days"]), f"{spec['hour']}:00")
     event = Event.objects.create(
-        event_type=EventType.BARCAMP,
+        format=EventFormat.BARCAMP,
         title=spec["title"],
         description=spec["description"],
         start_at=start,
@@ -120,7 +123,7 @@ def _past_gathering(members, thematiques):
 def _upcoming_barcamp(thematiques):
     spec = DATA["upcoming"]
     event = Event.objects.filter(title=spec["title"]).first()
-    if event is None or BarcampSettings.objects.filter(event=event).exists():
+    if event is None or Room.objects.filter(barcamp__event=event).exists():
         return 0
     barcamp, _rooms, _slots = _settings(event, spec, mode=Mode.BARCAMP)
     pitchers = [

@@ -63,6 +63,17 @@ def test_editor_sets_up_a_barcamp_with_rooms_and_slots(editor_client):
     assert barcamp.slots.get().ends_at - barcamp.slots.get().starts_at == timedelta(minutes=45)
 
 
+def test_an_open_forum_event_gets_its_settings_when_saved_and_keeps_them():
+    event = EventFactory(format="forum")
+    assert (event.barcamp.mode, event.barcamp.vote_limit) == ("forum", 5)
+    other = EventFactory(format="rencontre")
+    assert not BarcampSettings.objects.filter(event=other).exists()
+
+    event.format = "rencontre"
+    event.save()
+    assert BarcampSettings.objects.filter(event=event).count() == 1
+
+
 def test_members_do_not_reach_the_barcamp_admin(member_client):
     assert member_client.get(ADD_URL).status_code in {302, 403}
     assert not BarcampSettings.objects.exists()
