@@ -5,6 +5,7 @@ actors is a survey whose answers, when the member agrees, update their profile).
 at runtime are offered to editors, so a field added to the profile later only needs its
 name here."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
@@ -13,8 +14,15 @@ from members.models import Profile
 PROFILE_FIELDS = [
     "structure_type",
     "structure_name",
+    "service",
     "job_title",
     "thematiques",
+    # The panorama of actors' own fields.
+    "missions",
+    "time_share",
+    "team_size",
+    "years_in_post",
+    "quartiers",
 ]
 
 
@@ -46,6 +54,18 @@ def _choice_value(field, answer):
     return None
 
 
+def _list_value(field, answer):
+    """A list field's value from a multiple-choice answer (a list) or a free text (one
+    item per line); choices are matched by label or code, the others dropped."""
+    items = answer if isinstance(answer, list) else str(answer).splitlines()
+    items = [str(item).strip() for item in items if str(item).strip()]
+    base = field.base_field
+    if base.choices:
+        values = [_choice_value(base, item) for item in items]
+        return [value for value in dict.fromkeys(values) if value is not None]
+    return [item[: base.max_length] for item in items]
+
+
 def update_profile(profile, values):
     """Write `values` ({field name: answer}) into `profile`; answers that fit no value of
     the field are left out. Returns the names of the fields changed."""
@@ -59,6 +79,10 @@ def update_profile(profile, values):
             related = field.related_model.objects.filter(name__in=names)
             getattr(profile, name).set(related)
             changed.append(name)
+            continue
+        if isinstance(field, ArrayField):
+            setattr(profile, name, _list_value(field, answer))
+            plain.append(name)
             continue
         if isinstance(answer, list | dict):
             continue

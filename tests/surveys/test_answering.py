@@ -110,6 +110,39 @@ def test_the_profile_is_updated_only_when_the_member_asks(member, member_client)
     assert member.profile.structure_type == "association"
 
 
+def test_a_panorama_survey_fills_the_profile_s_panorama_fields(member, member_client):
+    survey = make_survey(
+        [
+            {
+                "label": "Vos missions",
+                "field_type": "checkboxes",
+                "choices": "Contrat de ville\nGestion urbaine et sociale de proximité (GUSP)",
+                "profile_field": "missions",
+            },
+            {
+                "label": "Votre temps",
+                "field_type": "radio",
+                "choices": "Moins d’un quart du temps\nD’un quart à la moitié",
+                "profile_field": "time_share",
+            },
+            {"label": "Vos quartiers", "field_type": "multiline", "profile_field": "quartiers"},
+        ]
+    )
+    member_client.post(
+        survey.url,
+        {
+            "vos_missions": ["Contrat de ville", "Gestion urbaine et sociale de proximité (GUSP)"],
+            "votre_temps": "D’un quart à la moitié",
+            "vos_quartiers": "Les Tilleuls\r\n\r\n  Le Mirail ",
+            "mettre_a_jour_mon_profil": "on",
+        },
+    )
+    member.profile.refresh_from_db()
+    assert member.profile.missions == ["contrat_de_ville", "gusp"]
+    assert member.profile.time_share == "25-50"
+    assert member.profile.quartiers == ["Les Tilleuls", "Le Mirail"]
+
+
 @override_settings(MAILLAGE_RATE_LIMITS={"survey": "1/m"})
 def test_answering_is_rate_limited(survey, member_client):
     assert member_client.post(survey.url, VALID_POST).status_code == 302
