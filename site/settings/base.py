@@ -343,6 +343,7 @@ MAILLAGE_RATE_LIMITS = {
     "debate": "10/m",
     "message": "30/m",
     "data_export": "5/h",
+    "account_delete": "10/h",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

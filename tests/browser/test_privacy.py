@@ -5,6 +5,7 @@ import json
 import re
 
 from django.core import mail
+from playwright.sync_api import expect
 
 from members.models import User
 from privacy.models import Consent, LegalDocument
@@ -27,7 +28,7 @@ def test_member_consents_follows_a_region_downloads_and_deletes_their_data(
     page.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill(PASSWORD)
     page.get_by_label("Mot de passe (confirmation)").fill(PASSWORD)
     page.get_by_role("button", name="Création de compte").click()
-    assert page.get_by_text("acceptez les conditions d’utilisation").is_visible()
+    expect(page.get_by_text("acceptez les conditions d’utilisation")).to_be_visible()
     assert not User.objects.filter(email="samira.cherif@exemple.fr").exists()
     page.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill(PASSWORD)
     page.get_by_label("Mot de passe (confirmation)").fill(PASSWORD)
@@ -47,10 +48,10 @@ def test_member_consents_follows_a_region_downloads_and_deletes_their_data(
     page.get_by_label("Région").select_option(label="Bretagne")
     page.get_by_role("button", name="Filtrer").click()
     page.get_by_role("button", name=re.compile(r"^Suivre")).click()
-    assert page.get_by_role("button", name=re.compile("ne plus suivre")).is_visible()
+    expect(page.get_by_role("button", name=re.compile("ne plus suivre"))).to_be_visible()
     screenshot("privacy-agenda-follow-390")
     page.goto(live_server.url + "/participer/abonnements/")
-    assert page.get_by_role("heading", name="Régions").is_visible()
+    expect(page.get_by_role("heading", name="Régions")).to_be_visible()
 
     # Download everything, from the account page.
     page.goto(live_server.url + "/membres/mon-profil/")
@@ -67,12 +68,12 @@ def test_member_consents_follows_a_region_downloads_and_deletes_their_data(
     page.get_by_label("Votre mot de passe").fill("pas-le-bon-mot-de-passe")
     page.get_by_label("Je comprends").check()
     page.get_by_role("button", name="Supprimer définitivement mon compte").click()
-    assert page.get_by_text("Ce mot de passe n’est pas le bon.").is_visible()
+    expect(page.get_by_text("Ce mot de passe n’est pas le bon.")).to_be_visible()
     page.get_by_label("Votre mot de passe").fill(PASSWORD)
     page.get_by_label("Je comprends").check()
     screenshot("privacy-delete-390")
     page.get_by_role("button", name="Supprimer définitivement mon compte").click()
-    assert page.get_by_text("Votre compte est supprimé.").is_visible()
-    assert page.get_by_role("link", name="Se connecter").first.is_visible()
+    expect(page.get_by_text("Votre compte est supprimé.")).to_be_visible()
+    expect(page.get_by_role("link", name="Se connecter").first).to_be_visible()
     user.refresh_from_db()
     assert str(user) == "Compte supprimé" and not user.is_active
