@@ -46,4 +46,6 @@ def seed(stdout):
     pages = current_documents().values()
     for user in get_user_model().objects.filter(is_active=True):
         record_consents(user, pages)
-    stdout.write(f"Pages légales : {created} ajoutées ; consentements des comptes de démonstration.")
+    stdout.write(
+        f"Pages légales : {created} ajoutées ; consentements des comptes de démonstration."
+    )
