@@ -1,6 +1,7 @@
 """Members who must accept new versions of the terms land on the acceptance page until
 they do; logging out, reading the legal pages, the admin and files stay open."""
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,6 +16,8 @@ class ReconsentMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)  # a visitor: leave the session untouched
         legal_paths = request.session.get(SESSION_KEY)
         if legal_paths is not None and not self._is_open(request.path, legal_paths):
             target = reverse("privacy:reconsent")

@@ -33,6 +33,7 @@ class LegalPage(BasePage):
         max_length=20,
         choices=LegalDocument.choices,
         unique=True,
+        null=True,  # a copy of a page has none until the editor chooses
         help_text=_("Chaque document n’a qu’une page ; le lien du pied de page y mène."),
     )
     version = models.CharField(
@@ -65,6 +66,7 @@ class LegalPage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    exclude_fields_in_copy = ["document"]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     template = "privacy/legal_page.html"

@@ -16,6 +16,7 @@ from privacy.forms import DeleteAccountForm, ReconsentForm
 from privacy.models import LegalDocument, LegalPage
 
 EXPORT_SCOPE = "data_export"
+DELETE_SCOPE = "account_delete"  # the password is checked: no guessing in a loop
 
 
 def legal_document(request, document):
@@ -53,6 +54,10 @@ def export(request):
 
 @login_required
 def delete(request):
+    if request.method == "POST" and over_limit(request, DELETE_SCOPE):
+        # Refused before the password is even checked, so that it reveals nothing.
+        messages.error(request, _("Trop d’essais : réessayez dans une heure."))
+        return redirect("privacy:delete")
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         delete_account(request.user)

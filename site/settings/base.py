@@ -352,6 +352,7 @@ MAILLAGE_RATE_LIMITS = {
     "data_export": "5/h",
     "gazette_subscription": "5/m",
     "survey": "10/m",
+    "account_delete": "10/h",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

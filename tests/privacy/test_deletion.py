@@ -111,3 +111,17 @@ def test_the_address_of_a_deleted_account_can_sign_up_again(member, member_clien
 
     assert response.status_code == 302
     assert User.objects.filter(email=email, is_active=True).exists()
+
+
+def test_password_attempts_are_rate_limited(member, member_client, settings):
+    settings.MAILLAGE_RATE_LIMITS = {**settings.MAILLAGE_RATE_LIMITS, "account_delete": "2/h"}
+    for _attempt in range(2):
+        _delete(member_client, password="pas-le-bon")
+
+    response = member_client.post(
+        reverse("privacy:delete"), {"password": PASSWORD, "confirm": "on"}, follow=True
+    )
+
+    assert "Trop d’essais : réessayez dans une heure." in response.content.decode()
+    member.refresh_from_db()
+    assert member.is_active and member.check_password(PASSWORD)
