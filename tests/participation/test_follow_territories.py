@@ -155,7 +155,7 @@ def test_follows_page_query_count_does_not_grow(
             follow(member, thematique)
 
     follow_more(2)
-    with django_assert_max_num_queries(17) as few:
+    with django_assert_max_num_queries(18) as few:
         member_client.get(reverse("participation:follows"))
     follow_more(8)
     with django_assert_max_num_queries(len(few.captured_queries)):

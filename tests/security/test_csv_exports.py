@@ -53,4 +53,6 @@ def test_registrants_export_without_rows_keeps_its_header(client, moderator):
     client.force_login(moderator)
     url = reverse("events:registrations", args=[event.pk])
     rows = _parse(client.get(url, {"format": "csv"}), delimiter=";")
-    assert rows == [["Nom", "E-mail", "Structure", "Statut", "Inscrit·e le"]]
+    assert rows == [
+        ["Nom", "E-mail", "Structure", "Statut", "Inscrit·e le", "Présent·e", "Ateliers"]
+    ]
