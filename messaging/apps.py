@@ -7,9 +7,10 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Messagerie")
 
     def ready(self):
-        from messaging.models import Message
+        from messaging.models import Block, Message
         from messaging.services import NOTIFICATION_KIND, participation_of
         from participation import registry
+        from privacy.api import register_export
 
         # A message can be reported (and hidden) by moderation; only the participants of
         # its conversation see it, outside any space.
@@ -22,3 +23,5 @@ class MessagingConfig(AppConfig):
             moderatable=True,
         )
         registry.register_notification_kind(NOTIFICATION_KIND, label=_("Message privé"))
+        # A member's export lists whom they blocked, never who blocked them.
+        register_export(Block, user_fields=["blocker"])

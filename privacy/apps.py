@@ -7,6 +7,11 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Données personnelles")
 
     def ready(self):
+        from participation.moderation.models import ModerationAction
         from privacy import signals
+        from privacy.registry import register_export
 
         signals.connect()
+        # The moderation log about a member tells them what was done, not which
+        # moderator did it.
+        register_export(ModerationAction, exclude=["moderator"])

@@ -5,6 +5,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from messaging.models import Block
+from participation.moderation.models import ModerationAction
 from participation.notifications.api import follow
 from privacy.models import Consent
 from taxonomy.models import Region
@@ -82,3 +84,19 @@ def test_export_is_rate_limited(member_client, settings):
 def test_export_needs_a_login_and_a_post(client, member_client):
     assert client.post(reverse("privacy:export")).status_code == 302
     assert member_client.get(reverse("privacy:export")).status_code == 405
+
+
+def test_export_says_whom_the_member_blocked_never_who_blocked_them(member, member_client):
+    blocked, blocker, moderator = UserFactory(), UserFactory(), UserFactory()
+    Block.objects.create(blocker=member, blocked=blocked)
+    Block.objects.create(blocker=blocker, blocked=member)
+    ModerationAction.objects.create(
+        moderator=moderator, member=member, kind="block", reason="Messages répétés"
+    )
+
+    export = _download(member_client)
+
+    assert [row["fields"]["blocked"] for row in export["data"]["messaging.Block"]] == [blocked.pk]
+    (action,) = export["data"]["participation.ModerationAction"]
+    assert action["fields"]["reason"] == "Messages répétés"
+    assert "moderator" not in action["fields"]
