@@ -98,7 +98,7 @@ def test_corrections_of_a_published_page_notify_nobody():
     assert _titles(follower) == {"Première version"}
 
 
-def test_follow_buttons_on_thematique_page_and_agenda_work_without_javascript(
+def test_follow_buttons_on_thematique_page_agenda_and_panorama_work_without_javascript(
     member, member_client
 ):
     thematique = ThematiqueFactory(name="Emploi", slug="emploi-suivi")
@@ -111,6 +111,8 @@ def test_follow_buttons_on_thematique_page_and_agenda_work_without_javascript(
     agenda = member_client.get(reverse("events:agenda"), {"region": bretagne.pk}).content.decode()
     assert follow_url in agenda
     assert follow_url not in member_client.get(reverse("events:agenda")).content.decode()
+    panorama = member_client.get(reverse("members:panorama"), {"region": bretagne.pk})
+    assert follow_url in panorama.content.decode()
 
     for _twice in range(2):  # sending the form again changes nothing
         response = member_client.post(
