@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from content.filters import ThematiqueFilter
 from events.models import EventFormat
-from taxonomy.models import Region
+from taxonomy.models import Departement, Region
 
 
 class AgendaFilterSet(django_filters.FilterSet):
-    """Events by period, type, thematique and région. The period is a filter even when
+    """Events by period, type, thematique, région and département. The period is a filter even when
     nothing is chosen (upcoming events), so the set is always bound."""
 
     when = django_filters.ChoiceFilter(
@@ -32,6 +32,11 @@ class AgendaFilterSet(django_filters.FilterSet):
         label=_("Région"),
         queryset=Region.objects.all(),
         empty_label=_("Toutes"),
+    )
+    departement = django_filters.ModelChoiceFilter(
+        label=_("Département"),
+        queryset=Departement.objects.order_by("code"),
+        empty_label=_("Tous"),
     )
     month = django_filters.DateFilter(
         label=_("Mois"),

@@ -35,7 +35,7 @@ def test_agenda_lists_upcoming_events_first_and_past_ones_on_request(client):
     assert _titles(client, when="past") == [past.title, older.title]
 
 
-def test_agenda_filters_by_type_thematique_region_and_month(client):
+def test_agenda_filters_by_type_thematique_region_departement_and_month(client):
     marseille = Departement.objects.get(code="13")
     lille = Departement.objects.get(code="59")
     sante = ThematiqueFactory(name="Santé test", slug="sante-test")
@@ -49,6 +49,7 @@ def test_agenda_filters_by_type_thematique_region_and_month(client):
     assert _titles(client, format="visite") == [visit.title]
     assert _titles(client, thematique="sante-test") == [visit.title]
     assert _titles(client, region=marseille.region_id) == [visit.title]
+    assert _titles(client, departement=lille.pk) == ["Barcamp à Lille"]
     assert _titles(client, month=timezone.localtime(month.start_at).strftime("%Y-%m")) == [
         month.title
     ]

@@ -113,6 +113,14 @@ def test_follow_buttons_on_thematique_page_agenda_and_panorama_work_without_java
     assert follow_url not in member_client.get(reverse("events:agenda")).content.decode()
     panorama = member_client.get(reverse("members:panorama"), {"region": bretagne.pk})
     assert follow_url in panorama.content.decode()
+    finistere = Departement.objects.get(code="29")
+    departement_url = reverse(
+        "participation:follow",
+        args=[ContentType.objects.get_for_model(Departement).pk, finistere.pk],
+    )
+    by_departement = member_client.get(reverse("events:agenda"), {"departement": finistere.pk})
+    assert departement_url in by_departement.content.decode()
+    assert "Département Finistère : recevez" in by_departement.content.decode()
 
     for _twice in range(2):  # sending the form again changes nothing
         response = member_client.post(
