@@ -1,10 +1,13 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from members import views
 from members.panorama import views as panorama_views
 
 app_name = "members"
 urlpatterns = [
+    # /membres/ itself is the directory: a shortened address is no dead end.
+    path("", RedirectView.as_view(pattern_name="members:directory", permanent=False)),
     path("annuaire/", views.directory, name="directory"),
     path("mon-profil/", views.profile_edit, name="profile_edit"),
     path("panorama/", panorama_views.panorama, name="panorama"),

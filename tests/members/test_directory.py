@@ -59,3 +59,8 @@ def test_directory_query_count_does_not_grow_with_members(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("members:directory"))
     assert response.status_code == 200
+
+
+def test_the_members_address_leads_to_the_directory(client):
+    response = client.get("/membres/")
+    assert (response.status_code, response["Location"]) == (302, "/membres/annuaire/")
