@@ -1,17 +1,16 @@
 """« Je veux y aller » : one per participant and session, a per-person limit and the
 room's places, held when requests arrive together."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from barcamp import services
 from barcamp.models import Interest, Session
 from tests.barcamp.conftest import client_for, register
+from tests.concurrency import race
 from tests.factories import (
     BarcampFactory,
     BarcampRoomFactory,
@@ -92,36 +91,14 @@ def test_placed_session_takes_no_more_choices_than_its_room_holds(barcamp, parti
     assert Session.objects.get().vote_count == 1
 
 
-def _race(calls):
-    """Run the calls in threads released together, each on its own connection."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            outcomes[index] = call()
-        except services.Refused:
-            outcomes[index] = "refused"
-        except Exception as error:  # noqa: BLE001 - reported by the assertions
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 @pytest.mark.django_db(transaction=True)
 def test_limit_holds_when_one_participant_chooses_from_many_tabs_at_once():
     barcamp = BarcampFactory(vote_limit=3)
     member = register(UserFactory(), barcamp)
     sessions = BarcampSessionFactory.create_batch(7, barcamp=barcamp)
-    outcomes = _race([lambda s=s: services.choose(member, s) for s in sessions])
+    outcomes = race(
+        [lambda s=s: services.choose(member, s) for s in sessions], {services.Refused: "refused"}
+    )
     assert outcomes.count(True) == 3 and outcomes.count("refused") == 4
     assert Interest.objects.filter(user=member).count() == 3
     for session in Session.objects.all():
@@ -137,6 +114,8 @@ def test_room_places_hold_when_many_participants_choose_at_once():
         room=BarcampRoomFactory(barcamp=barcamp, capacity=4),
     )
     members = [register(UserFactory(), barcamp) for _n in range(8)]
-    outcomes = _race([lambda m=m: services.choose(m, session) for m in members])
+    outcomes = race(
+        [lambda m=m: services.choose(m, session) for m in members], {services.Refused: "refused"}
+    )
     assert outcomes.count(True) == 4 and outcomes.count("refused") == 4
     assert Interest.objects.count() == 4 and Session.objects.get().vote_count == 4

@@ -1,14 +1,12 @@
 """Registration with the organiser's questions and a choice of workshops: required
 answers enforced on the server, nothing written when refused, answers kept on screen."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from events import services
 from events.models import Registration, RegistrationAnswer, RegistrationStatus
+from tests.concurrency import errors, race
 from tests.factories import (
     EventFactory,
     RegistrationQuestionFactory,
@@ -143,31 +141,20 @@ def test_workshop_capacity_holds_under_concurrent_registrations():
     question = RegistrationQuestionFactory(event=event, required=True)
     workshop = WorkshopFactory(event=event, capacity=3)
     members = UserFactory.create_batch(8)
-    barrier = threading.Barrier(len(members))
-    outcomes, errors = [], []
-
-    def register(user):
-        try:
-            barrier.wait()
-            services.register(
+    outcomes = race(
+        [
+            lambda user=user: services.register(
                 user, event, answers={question: f"réponse de {user.pk}"}, workshops=[workshop]
             )
-            outcomes.append("in")
-        except services.WorkshopFull:
-            outcomes.append("full")
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
+            for user in members
+        ],
+        {services.WorkshopFull: "full"},
+    )
 
-    threads = [threading.Thread(target=register, args=(user,)) for user in members]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
-    assert sorted(outcomes) == ["full"] * 5 + ["in"] * 3
+    assert errors(outcomes) == []
+    assert sorted("full" if outcome == "full" else "in" for outcome in outcomes) == (
+        ["full"] * 5 + ["in"] * 3
+    )
     assert workshop.registrations.count() == 3
     assert Registration.objects.filter(event=event).count() == 3
     answers = RegistrationAnswer.objects.filter(question=question)

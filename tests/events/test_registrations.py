@@ -1,15 +1,15 @@
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
 from events import services
 from events.models import Event, Registration, RegistrationStatus
 from participation.models import Follow, Visibility
+from tests.concurrency import errors, race
 from tests.debates.conftest import phase
 from tests.factories import EventFactory, UserFactory, make_space
 
@@ -202,24 +202,8 @@ def test_capacity_is_never_exceeded_under_concurrent_registrations():
     database connection."""
     event = EventFactory(capacity=5)
     members = UserFactory.create_batch(12)
-    barrier = threading.Barrier(len(members))
-    errors = []
+    outcomes = race([lambda user=user: services.register(user, event) for user in members])
 
-    def register(user):
-        try:
-            barrier.wait()
-            services.register(user, event)
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=register, args=(user,)) for user in members]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert errors == []
+    assert errors(outcomes) == []
     assert event.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 5
     assert event.registrations.filter(status=RegistrationStatus.WAITING).count() == 7

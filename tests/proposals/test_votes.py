@@ -1,12 +1,11 @@
-import threading
-
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from proposals.models import Proposal, ProposalSettings, Vote
 from proposals.services import votes
+from tests.concurrency import race
 from tests.factories import ProposalFactory, UserFactory, make_space
 from tests.proposals.conftest import phase
 
@@ -134,7 +133,9 @@ def test_vote_limit_holds_when_one_member_votes_from_many_tabs_at_once():
     ProposalSettings.objects.create(space=space, vote_limit=3)
     member = UserFactory()
     proposals = ProposalFactory.create_batch(8, space=space)
-    outcomes = _race([lambda p=p: votes.vote(member, p) for p in proposals])
+    outcomes = race(
+        [lambda p=p: votes.vote(member, p) for p in proposals], {votes.VoteLimitReached: "limit"}
+    )
 
     assert outcomes.count(True) == 3
     assert outcomes.count("limit") == 5
@@ -148,7 +149,7 @@ def test_same_vote_sent_twice_at_once_counts_once():
     space = make_space("Double clic", [phase("vote")])
     proposal = ProposalFactory(space=space)
     member = UserFactory()
-    outcomes = _race([lambda: votes.vote(member, proposal)] * 6)
+    outcomes = race([lambda: votes.vote(member, proposal)] * 6, {votes.VoteLimitReached: "limit"})
     assert outcomes.count(True) == 1
     assert Vote.objects.filter(proposal=proposal).count() == 1
     assert Proposal.objects.get(pk=proposal.pk).vote_count == 1
@@ -159,30 +160,8 @@ def test_many_members_voting_at_once_lose_no_vote():
     space = make_space("Affluence", [phase("vote")])
     proposal = ProposalFactory(space=space)
     members = UserFactory.create_batch(10)
-    outcomes = _race([lambda m=m: votes.vote(m, proposal) for m in members])
+    outcomes = race(
+        [lambda m=m: votes.vote(m, proposal) for m in members], {votes.VoteLimitReached: "limit"}
+    )
     assert outcomes.count(True) == 10
     assert Proposal.objects.get(pk=proposal.pk).vote_count == 10
-
-
-def _race(calls):
-    """Run the calls in threads released together; each thread has its own connection."""
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            outcomes[index] = call()
-        except votes.VoteLimitReached:
-            outcomes[index] = "limit"
-        except Exception as error:  # noqa: BLE001 — reported by the assertions
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes

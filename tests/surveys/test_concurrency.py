@@ -1,39 +1,23 @@
 """One answer per member, even when the same member's submissions arrive together."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from surveys import services
 from surveys.models import Answer, Participation
+from tests.concurrency import race
 from tests.factories import UserFactory, make_survey
 
 QUESTIONS = [{"label": "Q", "field_type": "singleline"}]
 
 
 def submit_together(survey, user, count=6):
-    barrier = threading.Barrier(count)
-    outcomes = []
-
     def submit(number):
-        try:
-            barrier.wait()
-            services.save_answer(survey, user, {"q": f"réponse {number}"})
-            outcomes.append("saved")
-        except services.AlreadyAnswered:
-            outcomes.append("refused")
-        except Exception as error:  # noqa: BLE001 - reported by the assertions
-            outcomes.append(error)
-        finally:
-            connection.close()
+        services.save_answer(survey, user, {"q": f"réponse {number}"})
+        return "saved"
 
-    threads = [threading.Thread(target=submit, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    return race(
+        [lambda n=n: submit(n) for n in range(count)], {services.AlreadyAnswered: "refused"}
+    )
 
 
 @pytest.mark.django_db(transaction=True)
