@@ -6,14 +6,19 @@ from taxonomy.models import Region
 
 
 def targets():
-    """The agenda (plain, filtered, past), a région's calendar feed, the event with most
-    registrations, the event’s .ics, a member's registration (idempotent once
-    registered), and an event with a programme."""
+    """The agenda (plain, filtered, past), a région's calendar feed, the network event
+    with most registrations, its .ics, a member's registration to it (idempotent once
+    registered), and an event with a programme. The busiest event is taken outside any
+    space: every member may register there, whatever the phases of the spaces."""
     network = Event.objects.filter(space__isnull=True) | Event.objects.filter(
         space__visibility=Visibility.PUBLIC, space__live=True
     )
     busiest = (
-        network.upcoming().annotate(n=Count("registrations")).order_by("-n", "start_at").first()
+        Event.objects.filter(space__isnull=True)
+        .upcoming()
+        .annotate(n=Count("registrations"))
+        .order_by("-n", "start_at")
+        .first()
     )
     region = Region.objects.filter(departements__events__isnull=False).first()
     found = [
