@@ -1,6 +1,10 @@
 """Members follow what modules declared followable: a space, a proposal, a debate, an
 event, a thématique, a member."""
 
+from collections import defaultdict
+
+from django.db.models import Q
+
 from participation.notifications.models import Follow
 from participation.utils import content_type_for
 
@@ -18,11 +22,17 @@ def is_following(user, obj):
 
 
 def follower_ids(*objs):
-    """Ids of the members following any of the objects."""
-    ids = set()
+    """Ids of the members following any of the objects, in one query whatever their
+    number (a target, its space, its author, its thématiques and territories)."""
+    wanted = defaultdict(set)
     for obj in objs:
-        ids.update(Follow.objects.of(obj).values_list("user_id", flat=True))
-    return ids
+        wanted[content_type_for(obj)].add(obj.pk)
+    if not wanted:
+        return set()
+    condition = Q()
+    for content_type, pks in wanted.items():
+        condition |= Q(content_type=content_type, object_id__in=pks)
+    return set(Follow.objects.filter(condition).values_list("user_id", flat=True))
 
 
 def move_followers(source, destination):
