@@ -4,25 +4,13 @@ with no personal data left), so that threads and votes keep their meaning."""
 
 import secrets
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from privacy.accounts import deleted_email
 from privacy.export import user_links
-from privacy.models import Consent
 from privacy.registry import erasures
-
-# Rows deleted with the account, on top of what modules declare: the address book of
-# allauth (so that the address can sign up again), follows, notifications and their
-# settings, consents. Labels, so that a missing app is simply skipped.
-PERSONAL_ROWS = [
-    ("account.EmailAddress", "user"),
-    ("participation.Follow", "user"),
-    ("participation.Notification", "recipient"),
-    ("participation.NotificationSettings", "user"),
-]
 
 # Copies of the author's identity that kept contributions carry (django-comments stores
 # the name, address and IP of each comment's author): blanked, the name replaced.
@@ -34,15 +22,8 @@ def delete_account(user):
     """Erase `user`'s personal data; they can no longer log in (the password is unusable,
     which also ends every open session: Django checks its hash on each request)."""
     user = get_user_model()._default_manager.select_for_update().get(pk=user.pk)
-    for label, field in PERSONAL_ROWS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        model._default_manager.filter(**{field: user}).delete()
     for model, field in erasures():
         model._default_manager.filter(**{field: user}).delete()
-    Consent.objects.filter(user=user).delete()
     signature = _("Compte supprimé")
     for model, names in user_links().items():
         for name in names:
