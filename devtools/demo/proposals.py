@@ -15,7 +15,7 @@ from participation.comments.api import post_comment
 from participation.models import SpacePage
 from participation.notifications.api import follow, notify
 from proposals.models import Coauthorship, Proposal, ProposalSettings, Vote
-from proposals.services import answers, votes
+from proposals.services import answers
 from taxonomy.models import Departement, Thematique
 
 DATA = Path(__file__).resolve().parent / "data" / "proposals" / "proposals.json"
@@ -81,11 +81,20 @@ def seed(stdout):
     )
     proposals = _seed_space(space, data[OPEN_VOTE], members, now)
     weights = [len(proposals) - i for i in range(len(proposals))]
+    # Written in bulk like the closed space's below (at most 5 per member, the limit, so
+    # the vote service's checks would all pass): one vote at a time through the service
+    # cost eight queries each, a fifth of the demo's queries.
+    supports = []
     for number, member in enumerate(members):
         # The first member (the load run's account) keeps votes to spend.
         wanted = 2 if number == 0 else rng.randint(1, 5)
-        for proposal in set(rng.choices(proposals, weights=weights, k=wanted)):
-            votes.vote(member, proposal)
+        chosen = set(rng.choices(proposals, weights=weights, k=wanted))
+        supports += [Vote(proposal=p, user=member, space=space) for p in chosen]
+    Vote.objects.bulk_create(supports)
+    for proposal in proposals:
+        Proposal.objects.filter(pk=proposal.pk).update(
+            vote_count=sum(vote.proposal is proposal for vote in supports)
+        )
     Coauthorship.objects.create(
         proposal=proposals[0], user=members[2], invited_by=proposals[0].author, accepted_at=now
     )
