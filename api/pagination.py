@@ -10,7 +10,8 @@ import binascii
 import datetime
 import json
 
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -72,3 +73,13 @@ def page(request, response, queryset, *, order_by=None, size=DEFAULT_SIZE, curso
         newest = max(getattr(row, order_by) for row in rows)
         response["Last-Modified"] = http_date(newest.timestamp())
     return {"resultats": rows, "suivant": following}
+
+
+# A live page created without a revision (by code) has no publication date yet.
+UNKNOWN_DATE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def page_modified():
+    """When a Wagtail page last changed for readers: its last publication (1970-01-01 for
+    a page published by code without a revision), as the annotation `modifie_le`."""
+    return Coalesce("last_published_at", "first_published_at", Value(UNKNOWN_DATE))

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from api import filters
-from api.pagination import page
+from api.pagination import page, page_modified
 from api.schemas import (
     DEPARTEMENT,
     ERRORS,
@@ -21,7 +21,7 @@ from api.schemas import (
 )
 from editorial.models import ExperiencePage, NewsPage
 
-ORDER = "last_published_at"
+ORDER = "modifie_le"
 
 
 class PageOut(Schema):
@@ -30,7 +30,7 @@ class PageOut(Schema):
     url: str = Field(..., description="Adresse de la page sur le site.")
     introduction: str = Field(..., description="Chapeau de la page.")
     thematiques: list[str] = THEMATIQUES
-    modifie_le: datetime.datetime = Field(..., alias=ORDER, description=MODIFIE_LE.description)
+    modifie_le: datetime.datetime = MODIFIE_LE
 
     @staticmethod
     def resolve_url(obj, context):
@@ -70,7 +70,7 @@ class ExperienceParams(filters.DateParams):
 
 
 def published(model):
-    return model.objects.live().public().exclude(**{f"{ORDER}__isnull": True})
+    return model.objects.live().public().annotate(modifie_le=page_modified())
 
 
 news = Router(tags=["Actualités"])

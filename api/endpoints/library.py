@@ -18,7 +18,6 @@ from api.pagination import page
 from api.schemas import (
     DEPARTEMENT,
     ERRORS,
-    MODIFIE_LE,
     REGION,
     THEMATIQUES,
     TerritoryOut,

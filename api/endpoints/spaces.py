@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from api import filters
-from api.pagination import page
+from api.pagination import page, page_modified
 from api.schemas import ERRORS, MODIFIE_LE, THEMATIQUES, absolute, page_of, slugs
 from participation.spaces.api import SpacePage, Visibility
 
-ORDER = "last_published_at"
+ORDER = "modifie_le"
 
 
 class PhaseOut(Schema):
@@ -48,7 +48,7 @@ class SpaceOut(Schema):
     modules: list[str] = Field(..., description="Modules utilisés (proposals, debates…).")
     thematiques: list[str] = THEMATIQUES
     phases: list[PhaseOut] = Field(..., description="Les phases, dans l’ordre.")
-    modifie_le: datetime.datetime = Field(..., alias=ORDER, description=MODIFIE_LE.description)
+    modifie_le: datetime.datetime = MODIFIE_LE
 
     @staticmethod
     def resolve_url(obj, context):
@@ -78,7 +78,7 @@ spaces = Router(tags=["Démarches"])
     "retiennent celles dont la période (début, fin) croise la période demandée.",
 )
 def list_spaces(request, response: HttpResponse, params: Query[SpaceParams]):
-    rows = SpacePage.objects.visible_to(request.user).exclude(**{f"{ORDER}__isnull": True})
+    rows = SpacePage.objects.visible_to(request.user).annotate(modifie_le=page_modified())
     rows = rows.prefetch_related("thematiques", "phases")
     rows = filters.by_thematique(rows, params)
     if params.date_max is not None:
