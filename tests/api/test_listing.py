@@ -35,7 +35,6 @@ def _news():
     theme = ThematiqueFactory(slug="emploi-api")
     dated = [NewsPageFactory(date=TODAY - timedelta(days=n), thematiques=[theme]) for n in (1, 2)]
     NewsPageFactory(date=TODAY - timedelta(days=40), thematiques=[theme])  # too old
-    NewsPageFactory(date=TODAY - timedelta(days=1))  # other thématique
     params = {"thematique": "emploi-api", "date_min": str(TODAY - timedelta(days=10))}
     return dated, params
 
@@ -43,8 +42,7 @@ def _news():
 def _experiences():
     departement = Departement.objects.get(code="69")
     wanted = [
-        ExperiencePageFactory(region=departement.region, departement=departement)
-        for _ in range(3)
+        ExperiencePageFactory(region=departement.region, departement=departement) for _ in range(2)
     ]
     ExperiencePageFactory(region=Region.objects.get(code="11"))
     return wanted, {"region": departement.region.code, "departement": "69"}
@@ -61,9 +59,11 @@ def _resources():
 def _spaces():
     wanted = [
         make_space(f"Démarche en cours {n}", start_date=TODAY - timedelta(days=n), end_date=None)
-        for n in (1, 2, 3)
+        for n in (1, 2)
     ]
-    make_space("Démarche finie", start_date=TODAY - timedelta(days=90), end_date=TODAY - timedelta(days=60))
+    make_space(
+        "Démarche finie", start_date=TODAY - timedelta(days=90), end_date=TODAY - timedelta(days=60)
+    )
     return wanted, {"date_min": str(TODAY - timedelta(days=30))}
 
 
@@ -87,7 +87,9 @@ def _events():
     lyon = Departement.objects.get(code="69")
     soon = timezone.now() + timedelta(days=3)
     wanted = EventFactory.create_batch(3, departement=lyon, start_at=soon, end_at=soon)
-    EventFactory(departement=lyon, start_at=soon + timedelta(days=90), end_at=soon + timedelta(days=90))
+    EventFactory(
+        departement=lyon, start_at=soon + timedelta(days=90), end_at=soon + timedelta(days=90)
+    )
     EventFactory(departement=Departement.objects.get(code="75"), start_at=soon, end_at=soon)
     params = {"region": "84", "date_max": str((soon + timedelta(days=10)).date())}
     return wanted, params
@@ -171,7 +173,7 @@ def test_a_page_costs_the_same_queries_whatever_its_size(client):
     theme = ThematiqueFactory()
     space = make_space("Démarche mesurée", modules=["proposals", "debates", "events"])
     lyon = Departement.objects.get(code="69")
-    for _ in range(4):
+    for _ in range(2):
         NewsPageFactory(thematiques=[theme])
         ExperiencePageFactory(thematiques=[theme], region=lyon.region, departement=lyon)
         ResourceFactory(thematiques=[theme], region=lyon.region, departement=lyon)
@@ -180,14 +182,14 @@ def test_a_page_costs_the_same_queries_whatever_its_size(client):
         DebateFactory(space=space).thematiques.add(theme)
         EventFactory(space=space, departement=lyon).thematiques.add(theme)
         StructureFactory(region=lyon.region, departement=lyon)
-    make_space("Deuxième démarche")
+    make_space("Deuxième démarche", modules=["proposals"])
     for endpoint in ENDPOINTS:
+        get(client, f"/api/v1/{endpoint}/")  # warms the content types' cache
         counts = []
-        for size in (1, 4):
+        for size in (1, 2):
             with CaptureQueriesContext(connection) as queries:
                 response = get(client, f"/api/v1/{endpoint}/", limite=size)
-            assert response.status_code == 200
-            assert len(response.json()["resultats"]) == (1 if size == 1 else min(4, 99)) or endpoint in ("demarches",)
+            assert len(response.json()["resultats"]) == size, endpoint
             counts.append(len(queries))
         assert counts[0] == counts[1], (endpoint, counts)
-        assert counts[1] <= 8, (endpoint, counts)
+        assert counts[1] <= 5, (endpoint, counts)
