@@ -14,6 +14,7 @@ from events.models import Event
 from members.models import StructureType
 from proposals.models import Proposal
 from taxonomy.models import Departement, Region
+from tests.api.helpers import get, walk
 from tests.factories import (
     DebateFactory,
     EventFactory,
@@ -25,7 +26,6 @@ from tests.factories import (
     ThematiqueFactory,
     make_space,
 )
-from tests.api.helpers import get, walk
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
