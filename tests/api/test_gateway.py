@@ -125,6 +125,8 @@ def test_cors_allows_reading_only_without_credentials(client, member):
     assert "Authorization" in preflight["Access-Control-Allow-Headers"]
     assert "Access-Control-Allow-Credentials" not in preflight
 
+    head = client.head("/api/v1/structures/")
+    assert head.status_code == 200 and head.content == b"" and head["ETag"]
     assert client.post("/api/v1/structures/").status_code == 405
     token_answer = client.get("/api/v1/structures/", **bearer(member))
     assert token_answer["Cache-Control"] == "private, no-cache"
