@@ -39,13 +39,16 @@ def test_schema_is_valid_openapi_3_with_every_endpoint_described_in_french(clien
     validate(schema)
     assert schema["openapi"].startswith("3.")
     assert schema["info"]["title"] == "API publique de Maillage"
-    assert sorted(schema["paths"]) == sorted(PATHS)
+    assert set(PATHS) <= set(schema["paths"])
 
+    for path, spec in schema["paths"].items():
+        operation = spec["get"]
+        assert operation["summary"], path
+        for parameter in operation.get("parameters", []):
+            assert parameter.get("description"), (path, parameter["name"])
     for path in PATHS:
         operation = schema["paths"][path]["get"]
         assert operation["summary"].startswith(("Lister", "Agrégats")), path
-        for parameter in operation.get("parameters", []):
-            assert parameter.get("description"), (path, parameter["name"])
         assert {"200", "400", "401", "429"} <= set(operation["responses"]), path
     undescribed = [name for name, spec in _properties(schema) if not spec.get("description")]
     assert not undescribed
