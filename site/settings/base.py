@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "gazette",
     "surveys",
     "barcamp",
+    "api",  # with "ninja" below: the API's documentation assets come from its static files
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -105,6 +106,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_htmx",
+    "ninja",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
