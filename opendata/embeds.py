@@ -8,6 +8,7 @@ should not depend on the reader's session). Only the framed views lift the site'
 `X-Frame-Options` and `frame-ancestors 'self'`, for the origins of
 `settings.MAILLAGE_EMBED_FRAME_ANCESTORS`."""
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
@@ -16,7 +17,6 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from csp.decorators import csp_replace
 from editorial.models.news import NewsIndexPage, NewsPage
 from events.models import Event
 from opendata.forms import WidgetForm

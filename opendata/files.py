@@ -91,9 +91,7 @@ def write_dataset(dataset, built_at):
                 for row in dataset.rows():
                     record = dict(zip(dataset.column_names, row, strict=True))
                     json_file.write(",\n  " if count else "\n  ")
-                    json_file.write(
-                        json.dumps(record, ensure_ascii=False, cls=DjangoJSONEncoder)
-                    )
+                    json_file.write(json.dumps(record, ensure_ascii=False, cls=DjangoJSONEncoder))
                     count += 1
                     yield row
 

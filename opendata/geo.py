@@ -49,7 +49,10 @@ def normalise(name):
 def _communes():
     with (DATA / "communes.csv").open(encoding="utf-8") as handle:
         return {
-            (normalise(row["nom"]), row["region"]): (float(row["latitude"]), float(row["longitude"]))
+            (normalise(row["nom"]), row["region"]): (
+                float(row["latitude"]),
+                float(row["longitude"]),
+            )
             for row in csv.DictReader(handle)
         }
 

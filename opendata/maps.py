@@ -34,7 +34,8 @@ def map_page(request):
         "page_obj": page_obj,
         "query_string": query_string,
         "invalid": found is None,
-        "geojson_url": reverse("opendata:map_geojson") + (f"?{params.urlencode()}" if params else ""),
+        "geojson_url": reverse("opendata:map_geojson")
+        + (f"?{params.urlencode()}" if params else ""),
         "tiles_url": settings.MAP_TILES_URL,
         "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
     }
