@@ -49,7 +49,7 @@ def content(member):
     private = make_space(
         "Groupe restreint", visibility=Visibility.PRIVATE, modules=["proposals", "debates"]
     )
-    ProposalFactory(space=public, title="=HYPERLINK(\"http://exemple.fr\") appel")
+    ProposalFactory(space=public, title='=HYPERLINK("http://exemple.fr") appel')
     ProposalFactory(space=public, title=f"Masquée {SENTINEL}", is_hidden=True)
     ProposalFactory(space=public, title=f"Brouillon {SENTINEL}", published_at=None)
     ProposalFactory(space=private, title=f"Privée {SENTINEL}")
@@ -78,7 +78,7 @@ def test_rebuild_writes_every_dataset_with_only_public_items(content):
             everything += read(files.filename(dataset, kind))
     assert SENTINEL not in everything
     assert [row["titre"] for row in csv_rows("propositions")] == [
-        "'=HYPERLINK(\"http://exemple.fr\") appel"
+        '\'=HYPERLINK("http://exemple.fr") appel'
     ]
     assert [row["question"] for row in csv_rows("debats")] == ["Faut-il ouvrir les données ?"]
     assert [row["titre"] for row in csv_rows("evenements")] == ["Rencontre régionale"]
