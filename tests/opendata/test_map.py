@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from participation.spaces.api import Visibility
 from editorial.models.experience import ExperiencePage
+from participation.spaces.api import Visibility
 from taxonomy.models import Departement
 from tests.factories import (
     EventFactory,
