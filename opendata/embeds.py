@@ -4,11 +4,11 @@ Each widget comes two ways: a page made to be framed (`…/cadre/`: a whole ligh
 document, no script, its own small stylesheet, links opening on the partner's whole
 window) and a bare HTML fragment (`…/fragment/`) that a partner's server includes in its
 own pages. Both show only what an anonymous visitor sees, whoever asks (a framed page
-should not depend on the reader's session). Only the framed views lift the site's
+should not depend on the reader's session). Only the framed view lifts the site's
 `X-Frame-Options` and `frame-ancestors 'self'`, for the origins of
 `settings.MAILLAGE_EMBED_FRAME_ANCESTORS`."""
 
-from csp.decorators import csp_replace
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
@@ -70,10 +70,15 @@ def _widget_context(request, kind):
 
 
 @xframe_options_exempt
-@csp_replace({"frame-ancestors": settings.MAILLAGE_EMBED_FRAME_ANCESTORS})
 def frame(request, kind):
+    """The policy header is written here rather than by a django-csp decorator: the
+    anonymous page cache stores the headers a view wrote, and replays them."""
     context, status = _widget_context(request, kind)
-    return render(request, "opendata/widget_frame.html", context, status=status)
+    response = render(request, "opendata/widget_frame.html", context, status=status)
+    response["Content-Security-Policy"] = build_policy(
+        replace={"frame-ancestors": settings.MAILLAGE_EMBED_FRAME_ANCESTORS}
+    )
+    return response
 
 
 def fragment(request, kind):

@@ -34,7 +34,9 @@ def events():
     EventFactory(title=f"Atelier {SENTINEL}", departement=nord, space=private)
 
 
-def test_framed_agenda_is_escaped_filtered_and_framable(client, events):
+def test_framed_agenda_is_escaped_filtered_and_framable(settings, client, events):
+    settings.MAILLAGE_PAGE_CACHE_SECONDS = 60  # a cached copy keeps its headers
+    client.get(frame(), {"departement": "59"})
     response = client.get(frame(), {"departement": "59"})
 
     assert response.status_code == 200
@@ -42,8 +44,10 @@ def test_framed_agenda_is_escaped_filtered_and_framable(client, events):
     assert "<script>alert" not in response.text
     assert "Pas-de-Calais" not in response.text and SENTINEL not in response.text
     assert 'href="http://testserver/agenda/' in response.text  # absolute links
+    assert response.headers["X-Page-Cache"] == "hit"
     assert "X-Frame-Options" not in response.headers
     assert "frame-ancestors *" in response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
 
 
 def test_fragment_is_bare_html_and_other_pages_stay_unframable(client, events):
