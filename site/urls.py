@@ -29,6 +29,7 @@ urlpatterns = [
     path("mes-donnees/", include("privacy.urls")),
     path("gazette/", include("gazette.urls")),
     path("api/", include("api.urls")),
+    path("donnees-ouvertes/", include("opendata.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",

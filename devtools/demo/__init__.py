@@ -16,4 +16,5 @@ MODULES = [
     "gazette",
     "surveys",
     "barcamp",  # after events: barcamps are events' settings
+    "opendata",  # last: builds the open data files from everything seeded before
 ]

@@ -3,6 +3,7 @@ from the environment, with a default that is safe for development."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "surveys",
     "barcamp",
     "api",  # with "ninja" below: the API's documentation assets come from its static files
+    "opendata",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -107,8 +109,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_htmx",
     "ninja",
+    "leaflet",  # the map (opendata/): Leaflet shipped as static files, no CDN
     # Django
-    "django.contrib.admin",
+    # Django's admin is not mounted (Wagtail's is the admin): no autodiscovery of the apps'
+    # admin.py, among which django-leaflet's, which needs GeoDjango's GDAL library.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -309,12 +314,27 @@ MAILLAGE_CSP_VIDEO_PLAYERS = [
     "https://www.dailymotion.com",
     "https://geo.dailymotion.com",
 ]
+# The map's tiles (opendata/, Leaflet): the tile server's URL template and the credit it
+# asks for; the public pages' img-src allows its origin.
+MAP_TILES_URL = os.environ.get(
+    "MAILLAGE_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+MAP_TILES_ATTRIBUTION = os.environ.get(
+    "MAILLAGE_MAP_TILES_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">les contributeurs '
+    "d’OpenStreetMap</a>",
+)
+_tiles = urlsplit(MAP_TILES_URL)
+MAILLAGE_CSP_MAP_TILES = [f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"]
+# Who may show the agenda and news widgets (opendata/embeds.py) in a frame: every site by
+# default (partners' sites); only these views lift the site's frame-ancestors 'self'.
+MAILLAGE_EMBED_FRAME_ANCESTORS = env_list("MAILLAGE_EMBED_FRAME_ANCESTORS", "*")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MAILLAGE_CSP_MAP_TILES],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": [SELF, *MAILLAGE_CSP_VIDEO_PLAYERS],
@@ -355,6 +375,7 @@ MAILLAGE_RATE_LIMITS = {
     "gazette_subscription": "5/m",
     "survey": "10/m",
     "account_delete": "10/h",
+    "open_data_rebuild": "3/h",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

@@ -1,0 +1,118 @@
+"""The map's list and its GeoJSON show what the visitor may see, placed by commune (or
+at the préfecture when only the département is known)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from editorial.models.experience import ExperiencePage
+from participation.spaces.api import Visibility
+from taxonomy.models import Departement
+from tests.factories import (
+    EventFactory,
+    ExperienceIndexPageFactory,
+    ExperiencePageFactory,
+    StructureFactory,
+    UserFactory,
+    make_space,
+)
+
+pytestmark = pytest.mark.django_db
+SENTINEL = "sentinelle-7f3a9c"
+GEOJSON = reverse("opendata:map_geojson")
+MAP = reverse("opendata:map")
+
+
+def departement(code):
+    return Departement.objects.select_related("region").get(code=code)
+
+
+@pytest.fixture
+def invited():
+    return UserFactory()
+
+
+@pytest.fixture
+def items(invited):
+    essonne = departement("91")
+    private = make_space("Groupe restreint", visibility=Visibility.PRIVATE, memberships=[invited])
+    EventFactory(title="Forum de Grigny", commune="Grigny", departement=essonne)
+    EventFactory(title=f"Atelier {SENTINEL}", commune="Évry", departement=essonne, space=private)
+    index = ExperienceIndexPageFactory()
+    nord = departement("59")
+    ExperiencePageFactory(
+        parent=index,
+        title="Jardins de l’Alma",
+        commune="Roubaix",
+        quartier="L’Alma-Gare",
+        departement=nord,
+        region=nord.region,
+    )
+    index.add_child(instance=ExperiencePage(title=f"Brouillon {SENTINEL}", live=False))
+    bdr = departement("13")
+    StructureFactory(name="Centre de ressources du Sud", departement=bdr, region=bdr.region)
+    StructureFactory(name=f"Proposée {SENTINEL}", validated=False, departement=bdr)
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def features(client, **query):
+    data = client.get(GEOJSON, query).json()
+    return {
+        element["titre"]: (feature["geometry"]["coordinates"], feature["properties"])
+        for feature in data["features"]
+        for element in feature["properties"]["elements"]
+    }
+
+
+def test_list_and_geojson_show_what_the_visitor_sees(client, items, invited):
+    found = features(client)
+
+    assert set(found) == {"Forum de Grigny", "Jardins de l’Alma", "Centre de ressources du Sud"}
+    assert found["Forum de Grigny"][0] == [2.3934, 48.6541]
+    assert found["Jardins de l’Alma"][1]["precision"] == "commune"
+    assert found["Centre de ressources du Sud"][1] == {
+        "lieu": "Bouches-du-Rhône",
+        "precision": "departement",
+        "elements": [
+            {
+                "type": "Structure",
+                "titre": "Centre de ressources du Sud",
+                "url": "/structures/centre-de-ressources-du-sud/",
+            }
+        ],
+    }
+    assert SENTINEL not in client.get(MAP).text
+
+    # Filters apply to the list and to the GeoJSON alike.
+    assert set(features(client, type="retours")) == {"Jardins de l’Alma"}
+    assert set(features(client, departement="13")) == {"Centre de ressources du Sud"}
+    page = client.get(MAP, {"region": "32"}).text
+    assert "Jardins de l’Alma" in page and "L’Alma-Gare" in page and "Grigny" not in page
+
+    # Queries do not grow with the items.
+    client.get(MAP)  # warms the caches (Wagtail's site root paths…)
+    few = queries(client, MAP), queries(client, GEOJSON)
+    for number in range(5):
+        EventFactory(title=f"Réunion {number}", commune="Grigny", departement=departement("91"))
+        StructureFactory(departement=departement("13"))
+    assert (queries(client, MAP), queries(client, GEOJSON)) == few
+    assert "Réunion 4" in client.get(MAP).text
+
+    # A member invited to the private space sees its event, as on the agenda.
+    client.force_login(invited)
+    assert f"Atelier {SENTINEL}" in features(client)
+    assert f"Atelier {SENTINEL}" in client.get(MAP).text
+
+
+def test_bad_filters_get_a_french_message(client):
+    page = client.get(MAP, {"departement": "zz", "type": "tout"})
+    data = client.get(GEOJSON, {"departement": "zz"})
+
+    assert page.status_code == 400 and "Un filtre choisi n’existe pas" in page.text
+    assert data.status_code == 400 and data.json()["erreurs"]
