@@ -16,4 +16,5 @@ MODULES = [
     "gazette",
     "surveys",
     "barcamp",  # after events: barcamps are events' settings
+    "accountability",  # after proposals: follows the answered proposals of a closed space
 ]

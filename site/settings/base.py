@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "gazette",
     "surveys",
     "barcamp",
+    "accountability",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
