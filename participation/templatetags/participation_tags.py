@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from participation import registry
-
 from participation.comments import api as comments
 from participation.notifications import api as notifications
 from participation.spaces.api import SpacePage
