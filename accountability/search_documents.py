@@ -12,7 +12,11 @@ class ResultDocuments(Registration):
     model = Result
     kind = "chantier"
     label = _("Chantier")
-    depends_on = space_dependencies(Result)
+    # A renamed status changes what its results' documents say.
+    depends_on = {
+        **space_dependencies(Result),
+        "accountability.Status": lambda status: Result.objects.filter(status_id=status.pk),
+    }
 
     def get_queryset(self):
         return (
