@@ -5,6 +5,7 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
@@ -14,11 +15,20 @@ from accountability.services import accepted_without_result
 from debates.models import Debate
 from events.models import Event
 from library.extraction import ExtractionError, extract_text
-from proposals.models import Proposal
+from proposals.models import Proposal, State
 from structures.models import Structure
 
 ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_SIZE = 1024 * 1024
+
+
+def space_resources(space, also=None):
+    """The library's resources on the space's thématiques (and those matching `also`, a
+    Q of resources already linked), which a result or an entry may link to."""
+    condition = Q(thematiques__in=space.thematiques.values("pk"))
+    if also:
+        condition |= also
+    return get_document_model().objects.filter(condition).distinct().order_by("title")
 
 
 class DateInput(forms.DateInput):
@@ -73,17 +83,15 @@ class ResultForm(forms.ModelForm):
         fields["parent"].queryset = parents.order_by("title")
         fields["status"].queryset = Status.objects.filter(space=space)
         fields["structure"].queryset = Structure.objects.validated()
-        fields["proposals"].queryset = Proposal.objects.listed().filter(space=space)
         fields["debates"].queryset = Debate.objects.visible().filter(space=space)
         fields["events"].queryset = Event.objects.filter(space=space).order_by("-start_at")
-        resources = get_document_model().objects.filter(
-            thematiques__in=space.thematiques.values("pk")
-        )
+        linked = Q(pk__in=self.instance.resources.values("pk")) if self.instance.pk else Q()
+        fields["resources"].queryset = space_resources(space, linked)
+        # The proposals a result may answer: those the moderators answered, not rejected.
+        answered = Q(state__in=[State.ACCEPTED, State.IMPLEMENTED, State.EVALUATING])
         if self.instance.pk:
-            resources = resources | get_document_model().objects.filter(
-                pk__in=self.instance.resources.values("pk")
-            )
-        fields["resources"].queryset = resources.distinct().order_by("title")
+            answered |= Q(pk__in=self.instance.proposals.values("pk"))
+        fields["proposals"].queryset = Proposal.objects.listed().filter(answered, space=space)
 
 
 class EntryForm(forms.Form):
@@ -100,6 +108,13 @@ class EntryForm(forms.Form):
         required=False,
         empty_label=_("Inchangé"),
     )
+    document = forms.ModelChoiceField(
+        label=_("Ressource de la bibliothèque"),
+        queryset=get_document_model().objects.none(),
+        required=False,
+        empty_label=_("Aucune"),
+        help_text=_("Une ressource déjà publiée, sur les thématiques de la démarche."),
+    )
     attachment = forms.FileField(
         label=_("Document joint"),
         required=False,
@@ -109,6 +124,7 @@ class EntryForm(forms.Form):
     def __init__(self, *args, result, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].queryset = Status.objects.filter(space_id=result.space_id)
+        self.fields["document"].queryset = space_resources(result.space)
 
     def clean_attachment(self):
         """The library's checks: an accepted format, and a document whose text can be read

@@ -71,6 +71,7 @@ def entry_create(request, pk):
             date=data["date"],
             status=data["status"],
             attachment=data["attachment"],
+            document=data["document"],
         )
         messages.success(
             request, _("L’étape est ajoutée au suivi ; les personnes concernées sont prévenues.")
