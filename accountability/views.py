@@ -72,7 +72,6 @@ def space_section_context(space, request):
         **_summary(request, space, tree),
         "filter_form": filterset.form,
         "results": tree.annotate(list(results[:SECTION_SIZE])),
-        "more": len(tree.top_level()) > SECTION_SIZE,
     }
 
 

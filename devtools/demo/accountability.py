@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from accountability import services
 from accountability.models import Result
+from debates.models import Debate
+from events.models import Event
 from members.models import User
 from participation.models import SpacePage
 from participation.notifications.api import follow
@@ -50,7 +52,7 @@ def seed(stdout):
             parent=results.get(row.get("parent")),
             title=row.get("title") or proposal.title,
             description=row.get("description") or (proposal.body if proposal else ""),
-            status=statuses.get(row.get("status", "À lancer")),
+            status=statuses.get(row.get("status")),  # a parent's progress is its children's
             progress=row.get("progress"),
             start_date=today + timedelta(days=row["start"]) if "start" in row else None,
             end_date=today + timedelta(days=row["end"]) if "end" in row else None,
@@ -64,6 +66,9 @@ def seed(stdout):
             thematiques=[thematiques[s] for s in slugs if s in thematiques]
             or (proposal.thematiques.all() if proposal else []),
             proposals=[proposal] if proposal else [],
+            # The programme is carried by the space's debates and events.
+            debates=None if proposal else Debate.objects.filter(space=space),
+            events=None if proposal else Event.objects.filter(space=space),
         )
         results[row["reference"]] = result
         if proposal and proposal.author:
