@@ -92,6 +92,9 @@ class ResultForm(forms.ModelForm):
         if self.instance.pk:
             answered |= Q(pk__in=self.instance.proposals.values("pk"))
         fields["proposals"].queryset = Proposal.objects.listed().filter(answered, space=space)
+        for name in ("proposals", "debates", "events", "resources"):
+            if not fields[name].queryset.exists():
+                del fields[name]  # nothing to link: no empty fieldset
 
 
 class EntryForm(forms.Form):

@@ -37,10 +37,10 @@ def result_form(request, space_id=None, pk=None):
             request.user,
             form.save(commit=False),
             thematiques=data["thematiques"],
-            proposals=data["proposals"],
-            debates=data["debates"],
-            events=data["events"],
-            resources=data["resources"],
+            proposals=data.get("proposals"),
+            debates=data.get("debates"),
+            events=data.get("events"),
+            resources=data.get("resources"),
             previous_status_id=previous_status,
         )
         messages.success(request, _("Le chantier est enregistré."))
