@@ -11,6 +11,9 @@ without editing it. Everything here is declared by the modules, from their
   space), whose visibility decides who sees the object.
 - `register_notification_kind(code, label=..., urgent=...)`: what modules notify about; an
   urgent kind is e-mailed at once to every member who did not refuse e-mails.
+- `register_object_panel(Model, template=..., get_context=...)`: a module adds a panel to
+  the page of another module's object (the follow-up of a proposal) without that module
+  importing it: the object's template calls `{% object_panels obj %}` once.
 """
 
 from collections.abc import Callable
@@ -53,6 +56,13 @@ class Content:
 
 
 @dataclass(frozen=True)
+class ObjectPanel:
+    template: str
+    get_context: Callable[[Any, Any], dict | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class NotificationKind:
     code: str
     label: str
@@ -64,6 +74,7 @@ _default_actions: list[str] = []
 _modules: dict[str, Module] = {}
 _contents: dict[str, Content] = {}
 _notification_kinds: dict[str, NotificationKind] = {}
+_object_panels: dict[str, list[ObjectPanel]] = {}
 
 
 # --- Actions and modules ---------------------------------------------------------------
@@ -184,3 +195,22 @@ def register_notification_kind(code, *, label, urgent=False):
 
 def notification_kind(code):
     return _notification_kinds[code]
+
+
+# --- Panels on other modules' pages ------------------------------------------------------
+def register_object_panel(model, *, template, get_context, order=100):
+    """Show `template` on the page of each `model` object, with the context
+    `get_context(obj, request)` returns (None: no panel for this object)."""
+    panels = _object_panels.setdefault(model._meta.label, [])
+    panels.append(ObjectPanel(template, get_context, order))
+    panels.sort(key=lambda panel: panel.order)
+
+
+def object_panels(obj, request):
+    """[(template, context)] of the panels other modules show on `obj`'s page."""
+    panels = []
+    for panel in _object_panels.get(obj._meta.label, ()):
+        context = panel.get_context(obj, request)
+        if context is not None:
+            panels.append((panel.template, context))
+    return panels

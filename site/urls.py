@@ -30,6 +30,7 @@ urlpatterns = [
     path("gazette/", include("gazette.urls")),
     path("api/", include("api.urls")),
     path("donnees-ouvertes/", include("opendata.urls")),
+    path("suivi/", include("accountability.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",

@@ -469,3 +469,25 @@ class RegistrationQuestionFactory(factory.django.DjangoModelFactory):
 
     label = factory.Sequence(lambda n: f"Question n° {n}")
     kind = "text"
+
+
+# --- Follow-up of priorities (accountability) ---------------------------------------------
+class AccountabilityStatusFactory(factory.django.DjangoModelFactory):
+    """A status of `space`'s follow-up."""
+
+    class Meta:
+        model = "accountability.Status"
+
+    name = factory.Sequence(lambda n: f"État {n}")
+    progress = 50
+    order = factory.Sequence(lambda n: n)
+
+
+class ResultFactory(factory.django.DjangoModelFactory):
+    """A result (chantier) of `space`, without status unless given."""
+
+    class Meta:
+        model = "accountability.Result"
+
+    title = factory.Sequence(lambda n: f"Chantier numéro {n}")
+    description = "Ce qui a été décidé et comment le réseau le met en œuvre."

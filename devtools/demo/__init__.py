@@ -16,5 +16,6 @@ MODULES = [
     "gazette",
     "surveys",
     "barcamp",  # after events: barcamps are events' settings
+    "accountability",  # after proposals: follows the answered proposals of a closed space
     "opendata",  # last: builds the open data files from everything seeded before
 ]

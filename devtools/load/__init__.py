@@ -10,5 +10,6 @@ MODULES = [
     "proposals",
     "debates",
     "events",
+    "accountability",
     "search",
 ]

@@ -16,5 +16,6 @@ MODULES = [
     "surveys",
     "barcamp",
     "opendata",
+    "accountability",
     "search",
 ]

@@ -6,13 +6,17 @@
 {% report_url object %}             URL of the report form for reportable content
 {% activity_feed space=None limit=8 %}  "Dernières contributions"
 {% notifications_link %}            header item with the unread count
+{% object_panels object %}          the panels other modules registered for the object's page
 {{ text|comment_text }}             plain text with safe links and line breaks
 """
 
 from django import template
 from django.template.defaultfilters import stringfilter
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
+from participation import registry
 from participation.comments import api as comments
 from participation.notifications import api as notifications
 from participation.spaces.api import SpacePage
@@ -62,6 +66,19 @@ def open_spaces(context, limit=3):
 @register.inclusion_tag("participation/includes/notifications_link.html", takes_context=True)
 def notifications_link(context):
     return {"unread": notifications.unread_count(context["request"].user)}
+
+
+@register.simple_tag(takes_context=True)
+def object_panels(context, obj):
+    """What other modules show on `obj`'s page (participation.registry.register_object_panel),
+    rendered by their own templates (which escape what they show)."""
+    request = context["request"]
+    return mark_safe(
+        "".join(
+            render_to_string(template, panel_context, request)
+            for template, panel_context in registry.object_panels(obj, request)
+        )
+    )
 
 
 @register.filter(is_safe=True, needs_autoescape=True)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "barcamp",
     "api",  # with "ninja" below: the API's documentation assets come from its static files
     "opendata",
+    "accountability",
     "search",
     # Wagtail
     "wagtail.contrib.forms",

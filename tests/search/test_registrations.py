@@ -26,6 +26,7 @@ from tests.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
     ProposalFactory,
+    ResultFactory,
     ThematiqueIndexPageFactory,
     ThematiquePageFactory,
     UserFactory,
@@ -292,6 +293,7 @@ def test_search_reindex_covers_every_registered_kind(spaces, indexed):
     )
     make_resource("Guide", "Texte.")
     DebateFactory(space=public)
+    ResultFactory(space=make_space("Suivi des jardins", modules=["accountability"]))
     EventFactory()
     profile = UserFactory().profile
     profile.in_directory = True

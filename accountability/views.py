@@ -1,0 +1,146 @@
+"""The follow-up pages: the space page's "Suivi" section, a space's results with filters, a
+result's page, its attachments, and the panel on a proposal's page. Every page reads the
+space's progress from `ProgressTree` (two queries whatever the number of results)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from accountability.filters import ResultFilterSet
+from accountability.models import ProgressEntry, Result
+from accountability.progress import ProgressTree
+from accountability.rules import MODULE, can_manage, can_view
+from content.listing import paginate
+from debates.models import Debate
+from events.models import Event
+from maillage.private_files import serve
+from participation.comments.api import section_context
+from participation.spaces.api import SpacePage
+from proposals.models import Proposal
+
+SECTION_SIZE = 6
+PAGE_SIZE = 20
+
+
+def visible_space(request, space_id):
+    space = get_object_or_404(SpacePage.objects.live().specific(), pk=space_id)
+    if not can_view(request.user, space):
+        raise Http404
+    return space
+
+
+def visible_result(request, pk):
+    result = get_object_or_404(
+        Result.objects.select_related(
+            "space", "status", "structure", "region", "departement", "parent"
+        ),
+        pk=pk,
+    )
+    if not result.space.live or not can_view(request.user, result.space.specific):
+        raise Http404
+    return result
+
+
+def _filtered(request, space):
+    filterset = ResultFilterSet(
+        request.GET or None, queryset=Result.objects.of_space(space).for_cards(), space=space
+    )
+    results = filterset.qs if filterset.is_filtering else filterset.queryset.top_level()
+    return filterset, results.order_by("parent_id", "pk")
+
+
+def _summary(request, space, tree):
+    return {
+        "space": space,
+        "overall": tree.overall(),
+        "by_thematique": tree.by_thematique(),
+        "result_count": len(tree.nodes),
+        "can_manage": can_manage(request.user, space),
+        "list_url": reverse("accountability:list", args=[space.pk]),
+    }
+
+
+def space_section_context(space, request):
+    """The space page's "Suivi" section: overall progress, progress by thématique, the
+    filters (a GET form to the full list) and the first top-level results."""
+    tree = ProgressTree.for_space(space)
+    if not tree.nodes and not can_manage(request.user, space):
+        return None
+    filterset, results = _filtered(request, space)
+    return {
+        **_summary(request, space, tree),
+        "filter_form": filterset.form,
+        "results": tree.annotate(list(results[:SECTION_SIZE])),
+    }
+
+
+def result_list(request, space_id):
+    space = visible_space(request, space_id)
+    tree = ProgressTree.for_space(space)
+    filterset, results = _filtered(request, space)
+    page_obj, query_string = paginate(request, results, PAGE_SIZE)
+    tree.annotate(page_obj.object_list)
+    return render(
+        request,
+        "accountability/result_list.html",
+        {
+            "space": space,
+            "summary": _summary(request, space, tree),
+            "filter_form": filterset.form,
+            "page_obj": page_obj,
+            "query_string": query_string,
+        },
+    )
+
+
+def result_detail(request, pk):
+    result = visible_result(request, pk)
+    space = result.space.specific
+    tree = ProgressTree.for_space(space)
+    tree.annotate([result])
+    children = tree.annotate(list(result.children.for_cards().order_by("pk")))
+    entries = result.entries.select_related("status", "document", "author")
+    comments = section_context(request, result)
+    return render(
+        request,
+        "accountability/result_detail.html",
+        {
+            "result": result,
+            "space": space,
+            "ancestors": tree.ancestors(result.pk),
+            "children": children,
+            "entries": entries,
+            "thematiques": result.thematiques.all(),
+            "proposals": Proposal.objects.listed().filter(accountability_results=result),
+            "debates": Debate.objects.visible().filter(pk__in=result.debates.values("pk")),
+            "events": Event.objects.filter(pk__in=result.events.values("pk")).order_by("start_at"),
+            "resources": result.resources.all(),
+            "comments_html": render_to_string(
+                "participation/comments/section.html", comments, request
+            ),
+            "can_manage": can_manage(request.user, space),
+        },
+    )
+
+
+def entry_attachment(request, pk):
+    """A timeline entry's document, for the readers of its space only."""
+    entry = get_object_or_404(ProgressEntry.objects.select_related("result__space"), pk=pk)
+    visible_result(request, entry.result_id)
+    if not entry.attachment:
+        raise Http404
+    return serve(entry.attachment, entry.attachment_name or "document")
+
+
+def proposal_panel_context(proposal, request):
+    """The follow-up on a proposal's page (participation.registry.register_object_panel):
+    the results answering it, with their progress; nothing when there is none."""
+    space = proposal.space
+    if not space.uses(MODULE):
+        return None
+    results = list(proposal.accountability_results.select_related("status"))
+    if not results:
+        return None
+    tree = ProgressTree.for_space(space)
+    return {"results": tree.annotate(results)}
