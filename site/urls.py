@@ -28,6 +28,9 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("mes-donnees/", include("privacy.urls")),
     path("gazette/", include("gazette.urls")),
+    path("contributions/", include("submissions.urls")),
+    # Beside the library's Wagtail page (/ressources/), which keeps its own address.
+    path("ressources/", include("library.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",
