@@ -27,7 +27,7 @@ PANORAMA = [
     "members.view_panoramasnapshot",
 ]
 # Resources members propose: reviewers list them, read their private file and may
-# correct them; approving stays with the "Relecture" task's group (Modérateurs).
+# correct them; approving (which publishes) stays with the Modérateurs, as for pages.
 PROPOSED_RESOURCES = ["library.view_resourcesubmission", "library.change_resourcesubmission"]
 # Permissions each role holds (app_label.codename), beyond the page permissions Wagtail
 # gave its own groups; access_admin lets editors and moderators into Wagtail's admin.
@@ -40,6 +40,7 @@ ROLE_PERMISSIONS = {
         *TAXONOMY,
         "taxonomy.delete_thematique",
         *PROPOSED_RESOURCES,
+        "library.publish_resourcesubmission",
     ],
     ADMINISTRATEURS: None,
 }

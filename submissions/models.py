@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -69,6 +70,10 @@ class Submission(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Its line in the author's "Mes contributions" (with the editor's message)."""
+        return f"{reverse('submissions:mine')}#contribution-{self.pk}"
 
     @property
     def is_editable(self):

@@ -100,6 +100,6 @@ def notify_author(submission, editor, verb):
         recipients=[submission.author],
         public=False,
         kind=NOTIFICATION_KIND,
-        title=submission.title,
+        title=" : ".join(filter(None, [submission.title, submission.message]))[:255],
         url=submission.url or submission.get_absolute_url(),
     )

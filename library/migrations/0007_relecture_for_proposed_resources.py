@@ -5,7 +5,8 @@ WORKFLOW = "Relecture"
 
 def assign_relecture(apps, schema_editor):
     """Resources members propose go through the same "Relecture" workflow as pages
-    (editorial/migrations/0002): a snippet's workflow is assigned by content type."""
+    (editorial/migrations/0002): a snippet's workflow is assigned by content type. Its
+    reviewers' permissions are granted with the roles (members/roles.py)."""
     ContentType = apps.get_model("contenttypes.ContentType")
     Workflow = apps.get_model("wagtailcore.Workflow")
     WorkflowContentType = apps.get_model("wagtailcore.WorkflowContentType")
