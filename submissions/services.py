@@ -24,25 +24,21 @@ def _track(submission, obj, user, kind):
 
 
 @transaction.atomic
-def save_resource(form, user, submission=None):
-    """Save the resource form as a draft revision of its `ResourceSubmission`."""
-    resource = form.save(commit=False)
+def save_resource(resource, user, submission=None):
+    """Save a `ResourceSubmission` (thématiques set on the instance, as a form's
+    `save_m2m` leaves them) as a draft revision; a new one belongs to `user`."""
     if submission is None:
         resource.submitted_by = user
         resource.live = False
     resource.save()
-    form.save_m2m()
-    resource.save()  # parental many-to-many (thématiques) are written by save()
     resource.save_revision(user=user)
     return _track(submission, resource, user, Kind.RESOURCE)
 
 
 @transaction.atomic
-def save_experience(form, user, submission=None):
-    """Save the experience form as a draft revision of an unpublished ExperiencePage
-    under the experiences index, owned and credited to the member."""
-    page = form.save(commit=False)
-    form.save_m2m()  # parental many-to-many are kept on the instance until saved
+def save_experience(page, user, submission=None):
+    """Save an ExperiencePage as a draft revision; a new one is created unpublished under
+    the experiences index, owned by `user` and credited to them."""
     if submission is None:
         index = ExperienceIndexPage.objects.get()
         page.slug = find_available_slug(index, slugify(page.title)[:60] or "retour")

@@ -43,6 +43,14 @@ def _render_form(request, kind, form, submission=None):
     )
 
 
+def _instance(form):
+    """The form's object with its many-to-many set: parental ones are written when the
+    object is saved."""
+    obj = form.save(commit=False)
+    form.save_m2m()
+    return obj
+
+
 def _saved(request, submission):
     if request.POST.get("action") == SUBMIT:
         services.submit(submission, request.user)
@@ -59,11 +67,6 @@ def _saved(request, submission):
     return redirect("submissions:edit", submission.pk)
 
 
-def _wants_new_submission(request):
-    """New drafts and submissions count against the member's limit."""
-    return request.POST.get("action") == SUBMIT
-
-
 @login_required
 def propose(request, kind):
     if kind not in FORMS:
@@ -74,7 +77,7 @@ def propose(request, kind):
     form = form_class(request.POST, request.FILES)
     if refuse_form(request, RATE_SCOPE, form) or not form.is_valid():
         return _render_form(request, kind, form)
-    return _saved(request, save(form, request.user))
+    return _saved(request, save(_instance(form), request.user))
 
 
 def _own(request, pk):
@@ -103,10 +106,11 @@ def edit(request, pk):
     if request.method != "POST":
         return _render_form(request, submission.kind, form_class(instance=draft), submission)
     form = form_class(request.POST, request.FILES, instance=draft)
-    limited = _wants_new_submission(request) and refuse_form(request, RATE_SCOPE, form)
+    # New drafts (`propose`) and submissions count against the member's limit.
+    limited = request.POST.get("action") == SUBMIT and refuse_form(request, RATE_SCOPE, form)
     if limited or not form.is_valid():
         return _render_form(request, submission.kind, form, submission)
-    return _saved(request, save(form, request.user, submission))
+    return _saved(request, save(_instance(form), request.user, submission))
 
 
 @login_required

@@ -16,4 +16,5 @@ MODULES = [
     "gazette",
     "surveys",
     "barcamp",  # after events: barcamps are events' settings
+    "submissions",  # after members, library and editorial: members propose to both
 ]

@@ -15,27 +15,25 @@ from tests.submissions.conftest import propose_resource
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("rapport.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 64, "n’est pas celui d’un fichier PDF"),
-        ("outil.exe", b"MZ" + b"0" * 64, "n’est pas d’un format accepté"),
-        ("guide.pdf", b"%PDF-1.4 abime", "protégé, illisible ou endommagé"),
-    ],
-)
-def test_a_bad_file_is_refused_in_french_and_the_other_fields_are_kept(
-    member_client, name, content, message
-):
-    response = propose_resource(
-        member_client,
-        file=SimpleUploadedFile(name, content),
-        title="Titre gardé sentinelle-3c9e1f",
-    )
+BAD_FILES = [
+    ("rapport.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 64, "n’est pas celui d’un fichier PDF"),
+    ("outil.exe", b"MZ" + b"0" * 64, "n’est pas d’un format accepté"),
+    ("guide.pdf", b"%PDF-1.4 abime", "protégé, illisible ou endommagé"),
+]
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert message in html
-    assert "Titre gardé sentinelle-3c9e1f" in html and "Ville de Roubaix" in html
+
+def test_a_bad_file_is_refused_in_french_and_the_other_fields_are_kept(member_client):
+    for name, content, message in BAD_FILES:
+        response = propose_resource(
+            member_client,
+            file=SimpleUploadedFile(name, content),
+            title="Titre gardé sentinelle-3c9e1f",
+        )
+
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert message in html, name
+        assert "Titre gardé sentinelle-3c9e1f" in html and "Ville de Roubaix" in html
     assert not Submission.objects.exists() and not ResourceSubmission.objects.exists()
 
 
