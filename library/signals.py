@@ -33,7 +33,7 @@ def announce(pk):
     """Resources of a restricted collection are never announced."""
     resource = Resource.objects.public().filter(pk=pk).select_related("uploaded_by_user").first()
     if resource is not None:
-        notify(resource.uploaded_by_user, _("a ajouté la ressource"), resource, url=resource.url)
+        notify(resource.uploaded_by_user, _("a ajouté la ressource"), resource)
 
 
 def publish_submission(sender, instance, **kwargs):

@@ -2,6 +2,7 @@
 carries the "Relecture" workflow's actions (approve = publish into the library, ask for
 changes) like a page's."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Panel
 from wagtail.snippets.models import register_snippet
@@ -31,7 +32,7 @@ class ResourceSubmissionViewSet(SnippetViewSet):
         PrivateFilePanel(heading=_("Fichier")),
         FieldRowPanel([FieldPanel("resource_type"), FieldPanel("year")]),
         FieldPanel("source"),
-        FieldPanel("thematiques"),
+        FieldPanel("thematiques", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("region"), FieldPanel("departement")])],
             heading=_("Territoire"),
