@@ -57,7 +57,7 @@ def _saved(request, submission):
         messages.success(
             request,
             _(
-                "« %(title)s » est transmise à l’équipe éditoriale : vous serez prévenu·e "
+                "Votre contribution « %(title)s » est transmise à l’équipe éditoriale : vous serez prévenu·e "
                 "de sa publication ou des modifications demandées."
             )
             % {"title": submission.title},
@@ -88,7 +88,7 @@ def _not_editable(request, submission):
     messages.error(
         request,
         _(
-            "« %(title)s » est %(status)s : vous ne pouvez plus la modifier. "
+            "Votre contribution « %(title)s » est %(status)s : vous ne pouvez plus la modifier. "
             "Vous la modifierez si l’équipe éditoriale vous demande des changements."
         )
         % {"title": submission.title, "status": submission.get_status_display().lower()},
@@ -120,7 +120,7 @@ def delete(request, pk):
     if submission.status != Status.DRAFT:
         messages.error(
             request,
-            _("Seul un brouillon se supprime : « %(title)s » est %(status)s.")
+            _("Seul un brouillon se supprime : votre contribution « %(title)s » est %(status)s.")
             % {"title": submission.title, "status": submission.get_status_display().lower()},
         )
     else:
