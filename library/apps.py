@@ -8,5 +8,19 @@ class LibraryConfig(AppConfig):
 
     def ready(self):
         from library import signals
+        from library.models import Resource
+        from participation import registry
 
         signals.connect()
+
+        # Members comment and follow resources as they do news, outside any space.
+        # A document of a restricted collection keeps Wagtail's protection: not open.
+        registry.register_content(
+            Resource,
+            space=lambda resource: None,
+            is_visible_to=lambda resource, user: (
+                Resource.objects.public().filter(pk=resource.pk).exists()
+            ),
+            commentable=True,
+            followable=True,
+        )

@@ -2,12 +2,19 @@
 the page that lists them with facets."""
 
 import logging
+import uuid
+from pathlib import PurePath
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from content.listing import paginate
@@ -15,6 +22,7 @@ from content.pages import BasePage
 from library.choices import ResourceType
 from library.extraction import ExtractionError, extract_text
 from library.filters import ResourceFilterSet
+from maillage.private_files import private_storage
 from taxonomy.models import TerritoryMixin, Thematique
 
 logger = logging.getLogger(__name__)
@@ -55,7 +63,10 @@ class ResourceQuerySet(models.QuerySet):
         return list(rows)
 
 
-class Resource(TerritoryMixin, AbstractDocument):
+class ResourceDescription(TerritoryMixin):
+    """What describes a resource, shared by the library's documents and the resources
+    members propose (`ResourceSubmission`), which become documents once published."""
+
     resource_type = models.CharField(
         _("type de ressource"),
         max_length=20,
@@ -77,9 +88,6 @@ class Resource(TerritoryMixin, AbstractDocument):
         blank=True,
         help_text=_("Par exemple « ANCT », « Profession Banlieue » ou « Ville de Roubaix »."),
     )
-    thematiques = models.ManyToManyField(
-        Thematique, verbose_name=_("thématiques"), blank=True, related_name="resources"
-    )
     description = models.TextField(
         _("description"),
         blank=True,
@@ -90,6 +98,35 @@ class Resource(TerritoryMixin, AbstractDocument):
         blank=True,
         editable=False,
         help_text=_("Le texte du PDF, DOCX ou ODT, lu au dépôt, pour la recherche."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Resource(ResourceDescription, AbstractDocument):
+    thematiques = models.ManyToManyField(
+        Thematique, verbose_name=_("thématiques"), blank=True, related_name="resources"
+    )
+    contributed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributed_resources",
+        help_text=_("Le membre qui a proposé la ressource, crédité sur sa fiche."),
+    )
+    # On this side rather than the submission's: publishing a snippet restores it from a
+    # revision written before the document existed, which would forget the link.
+    submission = models.OneToOneField(
+        "library.ResourceSubmission",
+        verbose_name=_("proposition d’origine"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resource",
+        editable=False,
     )
 
     objects = ResourceQuerySet.as_manager()
@@ -128,6 +165,57 @@ class Resource(TerritoryMixin, AbstractDocument):
                 self.extracted_text = extract_text(self.file, self.file.name)
             except ExtractionError:
                 logger.warning("Texte illisible dans le document %s", self.file.name)
+
+    def get_absolute_url(self):
+        """The resource's own page (description, credit, comments); `url` is the file."""
+        return reverse("library:resource", args=[self.pk])
+
+
+def submission_file_path(instance, filename):
+    """A random name: the member's own file name stays in `file_name`, never in a path."""
+    return f"contributions/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class ResourceSubmission(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    ResourceDescription,
+    ClusterableModel,
+):
+    """A resource a member proposes on the site. It goes through the "Relecture" workflow
+        like a page (a snippet with Wagtail's workflow mixins) and becomes a library document
+        (`resource`) only when published: until then its file is private, served only to
+        its author and to the editors (`maillage.private_files`); the document keeps a link
+    back (`resource`, its reverse accessor)."""
+
+    title = models.CharField(_("titre"), max_length=255)
+    file = models.FileField(
+        _("fichier"), upload_to=submission_file_path, storage=private_storage, max_length=255
+    )
+    file_name = models.CharField(_("nom du fichier"), max_length=255, editable=False)
+    thematiques = ParentalManyToManyField(
+        Thematique, verbose_name=_("thématiques"), blank=True, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposée par"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ressource proposée")
+        verbose_name_plural = _("ressources proposées")
+
+    def __str__(self):
+        return self.title
+
+    def get_file_url(self):
+        return reverse("library:submission_file", args=[self.pk])
 
 
 class ResourceIndexPage(BasePage):

@@ -47,7 +47,7 @@ class ResourceDocuments(Registration):
         )
         return SearchDocument(
             title=resource.title,
-            url=resource.url,
+            url=resource.get_absolute_url(),
             extra=" · ".join(filter(None, [type_label, resource.source, resource.description])),
             body=resource.extracted_text,
             # The year the document was published, which the year facet offers.

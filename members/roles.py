@@ -26,13 +26,22 @@ PANORAMA = [
     "members.change_panoramasnapshot",
     "members.view_panoramasnapshot",
 ]
+# Resources members propose: reviewers list them, read their private file and may
+# correct them; approving (which publishes) stays with the Modérateurs, as for pages.
+PROPOSED_RESOURCES = ["library.view_resourcesubmission", "library.change_resourcesubmission"]
 # Permissions each role holds (app_label.codename), beyond the page permissions Wagtail
 # gave its own groups; access_admin lets editors and moderators into Wagtail's admin.
 # Administrators hold every permission.
 ROLE_PERMISSIONS = {
     MEMBRES: [],
-    EDITEURS: ["wagtailadmin.access_admin", *TAXONOMY, *STRUCTURES, *PANORAMA],
-    MODERATEURS: ["wagtailadmin.access_admin", *TAXONOMY, "taxonomy.delete_thematique"],
+    EDITEURS: ["wagtailadmin.access_admin", *TAXONOMY, *STRUCTURES, *PANORAMA, *PROPOSED_RESOURCES],
+    MODERATEURS: [
+        "wagtailadmin.access_admin",
+        *TAXONOMY,
+        "taxonomy.delete_thematique",
+        *PROPOSED_RESOURCES,
+        "library.publish_resourcesubmission",
+    ],
     ADMINISTRATEURS: None,
 }
 

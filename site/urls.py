@@ -31,6 +31,9 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("donnees-ouvertes/", include("opendata.urls")),
     path("suivi/", include("accountability.urls")),
+    path("contributions/", include("submissions.urls")),
+    # Beside the library's Wagtail page (/ressources/), which keeps its own address.
+    path("ressources/", include("library.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",

@@ -17,5 +17,6 @@ MODULES = [
     "surveys",
     "barcamp",  # after events: barcamps are events' settings
     "accountability",  # after proposals: follows the answered proposals of a closed space
+    "submissions",  # after members, library and editorial: members propose to both
     "opendata",  # last: builds the open data files from everything seeded before
 ]

@@ -1,6 +1,7 @@
 """Retours d'expérience, structured the way practitioners write them up."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,15 @@ class ExperiencePage(TerritoryMixin, ArticlePage):
         blank=True,
         help_text=_("Ce que l’action a changé, chiffres à l’appui si possible."),
     )
+    contributed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributed_experiences",
+        help_text=_("Le membre qui a proposé ce retour sur le site, crédité sur la page."),
+    )
     vigilance = RichTextField(
         _("points de vigilance"),
         features=TEXT_FEATURES,
@@ -111,6 +121,7 @@ class ExperiencePage(TerritoryMixin, ArticlePage):
         FieldPanel("body", heading=_("Pour aller plus loin")),
         InlinePanel("contacts", heading=_("Contacts"), label=_("contact")),
         FieldPanel("attachments"),
+        FieldPanel("contributed_by", read_only=True),
     ]
     search_fields = [
         *ArticlePage.search_fields,
@@ -134,7 +145,20 @@ class ExperiencePage(TerritoryMixin, ArticlePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = self.contacts.select_related("member__profile")
+        context["contributor"] = self.contributor()
         return context
+
+    def contributor(self):
+        """The member credited for a retour proposed on the site, with profile and
+        structure in the same query."""
+        if self.contributed_by_id is None:
+            return None
+        return (
+            get_user_model()
+            .objects.select_related("profile__structure")
+            .filter(pk=self.contributed_by_id)
+            .first()
+        )
 
     @property
     def territory(self):

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "api",  # with "ninja" below: the API's documentation assets come from its static files
     "opendata",
     "accountability",
+    "submissions",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -377,6 +378,7 @@ MAILLAGE_RATE_LIMITS = {
     "survey": "10/m",
     "account_delete": "10/h",
     "open_data_rebuild": "3/h",
+    "submission": "10/h",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

@@ -138,7 +138,7 @@ def test_resource_is_found_by_the_text_of_its_pdf(indexed):
 
     results = search_as(VISITOR, "conseil citoyen")
     assert [(h.title, h.kind, h.url) for h in results.hits] == [
-        ("Guide des instances", "ressource", resource.url)
+        ("Guide des instances", "ressource", resource.get_absolute_url())
     ]
     assert [(c.value, c.count) for c in results.facets["year"]] == [("2024", 1)]
 

@@ -1,0 +1,85 @@
+"""Proposed files pass the library's own checks; members comment on resources as on
+news; "Mes contributions" costs the same number of queries whatever its length."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import Collection, CollectionViewRestriction
+
+from library.models import ResourceSubmission
+from submissions.models import Submission
+from tests.factories import ResourceFactory
+from tests.submissions.conftest import propose_resource
+
+pytestmark = pytest.mark.django_db
+
+
+BAD_FILES = [
+    ("rapport.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 64, "n’est pas celui d’un fichier PDF"),
+    ("outil.exe", b"MZ" + b"0" * 64, "n’est pas d’un format accepté"),
+    ("guide.pdf", b"%PDF-1.4 abime", "protégé, illisible ou endommagé"),
+]
+
+
+def test_a_bad_file_is_refused_in_french_and_the_other_fields_are_kept(member_client):
+    for name, content, message in BAD_FILES:
+        response = propose_resource(
+            member_client,
+            file=SimpleUploadedFile(name, content),
+            title="Titre gardé sentinelle-3c9e1f",
+        )
+
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert message in html, name
+        assert "Titre gardé sentinelle-3c9e1f" in html and "Ville de Roubaix" in html
+    assert not Submission.objects.exists() and not ResourceSubmission.objects.exists()
+
+
+def _comment_url(resource):
+    content_type = ContentType.objects.get_for_model(resource)
+    return reverse("participation:comment_post", args=[content_type.pk, resource.pk])
+
+
+def test_members_comment_on_a_resource_and_readers_see_it(client, member_client):
+    resource = ResourceFactory(title="Guide des conseils citoyens")
+
+    member_client.post(_comment_url(resource), {"comment": "Très utile à Roubaix."})
+    html = client.get(resource.get_absolute_url()).content.decode()
+
+    assert "Guide des conseils citoyens" in html
+    assert "Très utile à Roubaix." in html
+
+
+def test_a_resource_of_a_restricted_collection_has_no_page_nor_comments(client, member_client):
+    collection = Collection.get_first_root_node().add_child(name="Réservée")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    resource = ResourceFactory(collection=collection)
+
+    assert client.get(resource.get_absolute_url()).status_code == 404
+    assert member_client.post(_comment_url(resource), {"comment": "Non."}).status_code == 404
+
+
+def test_my_contributions_costs_constant_queries(
+    member_client, member, django_assert_max_num_queries
+):
+    propose_resource(member_client)
+    url = reverse("submissions:mine")
+    with django_assert_max_num_queries(30) as few:
+        assert member_client.get(url).status_code == 200
+    for index in range(5):
+        Submission.objects.create(
+            author=member,
+            kind="ressource",
+            status="modifications",
+            title=f"Contribution {index}",
+            message="Ajoutez une source.",
+            content_type=ContentType.objects.get_for_model(ResourceSubmission),
+            object_id=1000 + index,
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = member_client.get(url).content.decode()
+    assert "6 contributions" in html and "Ajoutez une source." in html
