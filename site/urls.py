@@ -28,6 +28,7 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("mes-donnees/", include("privacy.urls")),
     path("gazette/", include("gazette.urls")),
+    path("mentions/", include("mentions.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",

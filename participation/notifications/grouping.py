@@ -3,7 +3,8 @@ the home page and the digest e-mails share.
 
 A group is a member's notifications with the same verb on the same page: twenty comments
 on one proposal make one group ("20 nouveaux commentaires sur « … »"), whatever the
-comment each one points to (the page is the activity's address without its `#anchor`).
+comment each one points to (the page is the activity's address without its `?query` and
+`#anchor`).
 Grouping is one SQL aggregate, and describing a page of groups one more query, whatever
 the number of notifications. Hidden activities (a deleted or moderated comment) do not
 count.
@@ -13,6 +14,7 @@ less than `VISIT_GAP` apart are the same visit, so that paging or coming back fr
 notification does not empty the view. The view shows what arrived after the previous
 visit."""
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,9 +28,14 @@ from participation.notifications.models import Notification, NotificationSetting
 
 VISIT_GAP = timedelta(minutes=30)
 
-# The page a notification leads to, without the anchor of the comment it names.
+# The page a notification leads to, without the thread page and anchor of the comment it
+# names (`?page=2#c41`).
 PAGE = Func(
-    F("activity__url"), Value("#"), Value(1), function="split_part", output_field=CharField()
+    F("activity__url"),
+    Value("[?#].*$"),
+    Value(""),
+    function="regexp_replace",
+    output_field=CharField(),
 )
 
 # How a group of several notifications reads, by verb (as `notify()` stored it). Modules
@@ -140,9 +147,11 @@ def groups_of(user, *, unread=False, since=None, limit=None):
 
 def same_group(notification):
     """The recipient's notifications in the group of `notification`."""
-    page = notification.activity.url.split("#", 1)[0]
+    page = re.split("[?#]", notification.activity.url, maxsplit=1)[0]
     return Notification.objects.filter(
-        Q(activity__url=page) | Q(activity__url__startswith=f"{page}#"),
+        Q(activity__url=page)
+        | Q(activity__url__startswith=f"{page}#")
+        | Q(activity__url__startswith=f"{page}?"),
         recipient_id=notification.recipient_id,
         activity__verb=notification.activity.verb,
     )

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "gazette",
     "surveys",
     "barcamp",
+    "mentions",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -353,6 +354,7 @@ MAILLAGE_RATE_LIMITS = {
     "gazette_subscription": "5/m",
     "survey": "10/m",
     "account_delete": "10/h",
+    "mention_search": "120/m",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).
