@@ -35,6 +35,11 @@ def record(obj, text, author, *, subject=None):
             .filter(content_type=content_type, object_id=obj.pk, notified_at=None)
             .select_related("user")
         )
+        if not pending:
+            return []
+        # A fresh copy: the rules may cache what they read (a proposal's authors), and
+        # the caller's instance must not keep what was true before its save finished.
+        obj = type(obj)._default_manager.get(pk=obj.pk)
         told = [mention for mention in pending if is_visible_to(obj, mention.user)]
         if told:
             notify(

@@ -25,7 +25,7 @@ def _notify(member, space, count, *, verb="a commenté", page="/priorites/", tit
         Activity(
             verb=verb,
             title=title,
-            url=f"{page}#c{n}",
+            url=f"{page}?page={n % 2 + 1}#c{n}" if n > 2 else f"{page}#c{n}",
             space=space,
             content_type=content_type_for(space),
             object_id=space.pk,
