@@ -1,6 +1,6 @@
 """Suggestions while typing `@`: at most eight members of the directory whose name
-contains what was typed, as an HTML list of options the combobox shows. Members only,
-rate-limited (each keystroke may ask)."""
+contains what was typed (accents ignored: "eva" finds Éva), as an HTML list of options
+the combobox shows. Members only, rate-limited (each keystroke may ask)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -25,7 +25,7 @@ def suggest(request):
     if len(typed) >= MIN_LENGTH:
         members = list(
             mentionable()
-            .filter(display_name__icontains=typed)
+            .filter(display_name__unaccent__icontains=typed)
             .exclude(pk=request.user.pk)
             .select_related("profile")
             .order_by("display_name", "pk")[:LIMIT]
