@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,11 +160,16 @@ def test_home_shows_a_member_what_is_new_and_an_anonymous_visitor_the_usual_page
     assert client.get("/")["X-Page-Cache"] == "hit"
 
     client.force_login(member)
-    response = client.get("/")
+    with CaptureQueriesContext(connection) as few:
+        response = client.get("/")
     html = response.content.decode()
     assert "X-Page-Cache" not in response
     assert "Du nouveau dans ce que vous suivez" in html
     assert "5 nouveaux commentaires sur « Sentinelle-accueil-5b7e »" in html
+    for page in range(8):
+        _notify(member, space, 2, page=f"/page-{page}/")
+    with django_assert_max_num_queries(len(few)):
+        assert client.get("/").content.decode().count("notification--unread") == 5
     # The member's block never reaches visitors through the shared cache.
     client.logout()
     client.cookies.clear()
