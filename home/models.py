@@ -8,9 +8,11 @@ from wagtail.search import index
 from content.blocks import CallToActionsBlock
 from editorial.models import NewsIndexPage
 from library.models import Resource, ResourceIndexPage
+from participation.notifications.api import groups_of
 
 LATEST_NEWS = 3
 LATEST_RESOURCES = 3
+FOLLOWED_GROUPS = 5
 
 
 class HomePage(Page):
@@ -42,6 +44,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # A member's own block: their session cookie keeps the page out of the
+            # anonymous page cache, and nothing here is cached.
+            context["followed_groups"] = groups_of(request.user, unread=True, limit=FOLLOWED_GROUPS)
         news_index = NewsIndexPage.objects.live().first()
         context["news_index"] = news_index
         context["latest_news"] = (

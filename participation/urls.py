@@ -45,6 +45,11 @@ urlpatterns = [
     path("abonnements/", notifications.follows, name="follows"),
     path("notifications/", notifications.notifications, name="notifications"),
     path("notifications/<rowid:pk>/", notifications.notification_open, name="notification_open"),
+    path(
+        "notifications/<rowid:pk>/groupe-lu/",
+        notifications.notification_group_read,
+        name="notification_group_read",
+    ),
     path("notifications/tout-lire/", notifications.notifications_mark_read, name="mark_read"),
     path("notifications/preferences/", notifications.preferences, name="preferences"),
 ]

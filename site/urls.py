@@ -34,6 +34,7 @@ urlpatterns = [
     path("contributions/", include("submissions.urls")),
     # Beside the library's Wagtail page (/ressources/), which keeps its own address.
     path("ressources/", include("library.urls")),
+    path("mentions/", include("mentions.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path(
         "robots.txt",

@@ -9,6 +9,7 @@ from participation.notifications.follows import (
     move_followers,
     unfollow,
 )
+from participation.notifications.grouping import groups_of, register_wording
 from participation.notifications.models import EmailFrequency
 from participation.notifications.service import (
     Email,
@@ -26,10 +27,12 @@ __all__ = [
     "feed",
     "follow",
     "follower_ids",
+    "groups_of",
     "is_following",
     "mark_read",
     "move_followers",
     "notify",
+    "register_wording",
     "set_hidden",
     "unfollow",
     "unread_count",

@@ -1,10 +1,10 @@
 """Notification e-mails and the one place that says when a member gets one: at once for
 members who chose it (and, for urgent kinds, for everyone who did not refuse e-mails),
-otherwise in a daily or weekly digest grouped by space, never for those who said never.
+otherwise in a daily or weekly digest in the groups of the notifications page
+(`grouping`), never for those who said never.
 `emailed_at` records what was sent, so nothing is sent twice."""
 
 from datetime import timedelta
-from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from participation.notifications import grouping
 from participation.notifications.models import EmailFrequency, Notification, NotificationSettings
 
 DEFAULT_FREQUENCY = EmailFrequency.WEEKLY
@@ -52,13 +53,13 @@ def absolute_url(url):
 
 
 def _claim(recipient):
-    """Lock the member's unsent notifications (others skip them) in digest order."""
+    """Lock the member's unsent notifications (others skip them)."""
     return list(
         Notification.objects.unsent()
         .filter(recipient=recipient, activity__is_hidden=False)
         .select_for_update(skip_locked=True, of=("self",))
         .select_related("activity__actor", "activity__space")
-        .order_by("activity__space__title", "-created_at")
+        .order_by("-created_at")
     )
 
 
@@ -123,13 +124,12 @@ def send_digests(now=None):
 
 
 def _send(recipient, notifications, subject, now=None):
-    groups = [
-        {"space": space, "items": [n.activity for n in items]}
-        for space, items in groupby(notifications, key=lambda n: n.activity.space)
-    ]
+    """One e-mail listing `notifications` in the groups of the notifications page."""
+    groups = grouping.describe(
+        grouping.grouped(Notification.objects.filter(pk__in=[n.pk for n in notifications]))
+    )
     for group in groups:
-        for activity in group["items"]:
-            activity.absolute_url = absolute_url(activity.url)
+        group.absolute_url = absolute_url(group.opened.activity.url)
     context = {
         "recipient": recipient,
         "groups": groups,

@@ -127,6 +127,9 @@ class NotificationSettings(models.Model):
         help_text=_("Le résumé hebdomadaire suffit pour suivre le réseau sans être débordé."),
     )
     last_digest_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Visits of the notifications page, for "Depuis votre dernière visite" (grouping.py).
+    visited_at = models.DateTimeField(null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("préférences de notification")

@@ -7,11 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from maillage.redirects import safe_next
 from participation import registry
 from participation.notifications import follows as follow_services
+from participation.notifications import grouping
 from participation.notifications.forms import NotificationSettingsForm
 from participation.notifications.models import Notification, NotificationSettings
 from participation.spaces.visibility import target_or_404
@@ -81,22 +84,66 @@ def _link(request, obj):
     return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None
 
 
+VIEWS = {"": _lazy("Toutes"), "depuis": _lazy("Depuis votre dernière visite")}
+GROUPS_PER_PAGE = 20
+
+
 @login_required
 def notifications(request):
-    rows = Notification.objects.filter(recipient=request.user).for_listing()
-    page_obj = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "participation/notifications.html", {"page_obj": page_obj})
+    """The member's notifications in groups (see `grouping`), all of them or only what
+    arrived since their previous visit."""
+    view = request.GET.get("vue", "")
+    if view not in VIEWS:
+        view = ""
+    previous_visit = grouping.record_visit(request.user)
+    rows = Notification.objects.filter(recipient=request.user)
+    if view and previous_visit is not None:
+        rows = rows.filter(created_at__gt=previous_visit)
+    page_obj = Paginator(grouping.grouped(rows), GROUPS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/notifications.html",
+        {
+            "page_obj": page_obj,
+            "groups": grouping.describe(page_obj.object_list),
+            "view": view,
+            "views": VIEWS,
+            "previous_visit": previous_visit,
+            "visit_rule": grouping.VISIT_RULE,
+            "query_string": f"vue={view}" if view else "",
+        },
+    )
 
 
 @login_required
 def notification_open(request, pk):
-    """Following a notification's link marks it read."""
+    """A group's link opens its first unread notification and marks the group read: the
+    member lands on the first new item and reads on from there."""
     notification = get_object_or_404(
         Notification.objects.select_related("activity"), pk=pk, recipient=request.user
     )
-    if notification.read_at is None:
-        Notification.objects.filter(pk=pk).update(read_at=timezone.now())
+    grouping.mark_group_read(notification)
     return redirect(notification.activity.url)
+
+
+@require_POST
+@login_required
+def notification_group_read(request, pk):
+    """ "Marquer ce groupe comme lu": another member's notification is a 404, nothing
+    written. htmx swaps the group in place (focus on its link, change announced)."""
+    notification = get_object_or_404(
+        Notification.objects.select_related("activity"), pk=pk, recipient=request.user
+    )
+    grouping.mark_group_read(notification)
+    groups = grouping.describe(grouping.grouped(grouping.same_group(notification)))
+    if request.htmx and groups:
+        return render(
+            request,
+            "participation/includes/notification_group.html",
+            {"group": groups[0], "swapped": True},
+        )
+    messages.success(request, _("Ce groupe de notifications est marqué comme lu."))
+    return redirect(safe_next(request, reverse("participation:notifications")))
 
 
 @require_POST

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "opendata",
     "accountability",
     "submissions",
+    "mentions",
     "search",
     # Wagtail
     "wagtail.contrib.forms",
@@ -379,6 +380,7 @@ MAILLAGE_RATE_LIMITS = {
     "account_delete": "10/h",
     "open_data_rebuild": "3/h",
     "submission": "10/h",
+    "mention_search": "120/m",
 }
 # Rate limits off (MAILLAGE_RATE_LIMITS_ENABLED=false) for a capacity run that posts
 # without pause (django-ratelimit's own switch).

@@ -66,7 +66,7 @@ def test_unfollowing_stops_notifications(space):
     assert not member.notifications.exists()
 
 
-def test_unread_count_in_header_and_opening_marks_read(client, space):
+def test_unread_count_in_header_and_opening_marks_its_group_read(client, space):
     member = UserFactory()
     follow(member, space)
     post_comment(UserFactory(), space, "Un")
@@ -74,7 +74,10 @@ def test_unread_count_in_header_and_opening_marks_read(client, space):
     client.force_login(member)
     html = client.get(reverse("participation:notifications")).content.decode()
     assert '<span class="badge">2' in html
-    notification = member.notifications.first()
+    elsewhere = make_space("Ailleurs")
+    follow(member, elsewhere)
+    post_comment(UserFactory(), elsewhere, "Trois")
+    notification = member.notifications.filter(activity__space=space).first()
     response = client.get(reverse("participation:notification_open", args=[notification.pk]))
     assert response.status_code == 302
     assert member.notifications.unread().count() == 1
@@ -99,7 +102,7 @@ def test_member_chooses_email_frequency(client):
     assert member.notification_settings.email_frequency == EmailFrequency.DAILY
 
 
-def test_weekly_digest_is_the_default_groups_by_space_and_never_resends():
+def test_weekly_digest_is_the_default_groups_by_page_and_never_resends():
     first, second = make_space("Priorités 2026"), make_space("Rencontres")
     member = UserFactory()
     follow(member, first)
@@ -110,8 +113,10 @@ def test_weekly_digest_is_the_default_groups_by_space_and_never_resends():
     post_comment(author, first, "C")
     assert emails.send_digests() == 1
     body = mail.outbox[0].body
-    assert body.index("== Priorités 2026 ==") < body.index("== Rencontres ==")
-    assert body.count("http://testserver/priorites-2026/#c") == 2
+    assert body.index("2 nouveaux commentaires sur « Priorités 2026 »") < body.index(
+        "commenté « Rencontres »"
+    )
+    assert body.count("http://testserver/priorites-2026/#c") == 1
     assert not Notification.objects.filter(emailed_at__isnull=True).exists()
 
     later = timezone.now() + timedelta(days=8)
