@@ -56,7 +56,7 @@ def test_facets_count_and_filter_by_thematique_and_territory(directory, client):
 def test_typo_offers_a_did_you_mean_link(directory, client):
     html = client.get(reverse("search:search"), {"q": "atelir"}).content.decode()
 
-    assert "Vouliez-vous dire :" in html
+    assert "Vouliez-vous dire « " in html
     assert 'href="?q=atelier"' in html
 
 
