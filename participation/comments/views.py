@@ -50,7 +50,13 @@ def comment_post(request, content_type_id, object_id):
             form.add_error(None, error)
         else:
             if request.htmx:
-                context = section_context(request, target, page=comment.thread_page_number())
+                # The new comment's thread is shown whole: a reply may be beyond the folded ones.
+                context = section_context(
+                    request,
+                    target,
+                    page=comment.thread_page_number(),
+                    unfolded={comment.thread_id},
+                )
                 return render(request, "participation/comments/section.html", context)
             messages.success(request, _("Votre commentaire est publié."))
             return redirect(comment.get_absolute_url())
