@@ -12,6 +12,8 @@ The result leads to the comment in its thread: the page of threads that shows it
 anchor `#c<id>`, with its thread unfolded for a reply.
 """
 
+import dataclasses
+
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
@@ -62,7 +64,7 @@ class CommentDocuments(Registration):
     def to_document(self, comment):
         key = (comment.content_type_id, comment.object_pk)
         if key not in self._objects:
-            self._objects[key] = _object_document(*key)
+            self._objects[key] = _light(_object_document(*key))
         target = self._objects[key]
         if target is None:
             return None
@@ -91,10 +93,16 @@ class CommentDocuments(Registration):
             of_targets |= Q(content_type_id=content_type_id, object_pk=object_pk)
         every = set(Comment.objects.filter(of_targets).values_list("pk", flat=True))
         comments = list(self.get_queryset().filter(of_targets))
-        self._objects.update(targets)
+        self._objects.update({key: _light(doc) for key, doc in targets.items()})
         documents = [doc for doc in map(self.document, comments) if doc is not None]
         kept = {doc.object_id for doc in documents}
         return documents, [(own, pk) for pk in every - kept]
+
+
+def _light(document):
+    """What a comment copies of its object's document; a rebuild keeps one per commented
+    object, so their texts are dropped."""
+    return document and dataclasses.replace(document, body="", extra="")
 
 
 def _object_document(content_type_id, object_pk):
