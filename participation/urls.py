@@ -36,6 +36,8 @@ urlpatterns = [
     path("commentaires/<rowid:pk>/modifier/", comments.comment_edit, name="comment_edit"),
     path("commentaires/<rowid:pk>/supprimer/", comments.comment_delete, name="comment_delete"),
     path("commentaires/<rowid:pk>/reagir/", comments.comment_react, name="comment_react"),
+    path("commentaires/<rowid:pk>/repondre/", comments.comment_reply, name="comment_reply"),
+    path("commentaires/<rowid:pk>/reponses/", comments.comment_replies, name="comment_replies"),
     path("signaler/<rowid:content_type_id>/<rowid:object_id>/", moderation.report, name="report"),
     path(
         "suivre/<rowid:content_type_id>/<rowid:object_id>/",

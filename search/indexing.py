@@ -13,27 +13,35 @@ BATCH_SIZE = 500
 
 
 def update(objects: Iterable) -> None:
-    """Index these objects as their registration sees them now, or drop those it rejects."""
-    documents, gone = [], []
+    """Index these objects as their registration sees them now, or drop those it rejects;
+    the documents that follow them (their comments) go with them."""
+    changed = {}
     for obj in objects:
         registration = registry.for_model(type(obj))
         if registration is None:
             continue
         current = registration.get_queryset().filter(pk=obj.pk).first()
         document = registration.document(current) if current is not None else None
-        if document is None:
-            gone.append((ContentType.objects.get_for_model(registration.model).pk, obj.pk))
-        else:
-            documents.append(document)
+        changed[(ContentType.objects.get_for_model(registration.model).pk, obj.pk)] = document
+    _apply(changed)
+
+
+def remove(model, pk) -> None:
+    _apply({(ContentType.objects.get_for_model(model).pk, pk): None})
+
+
+def _apply(changed: dict[tuple[int, int], SearchDocument | None]) -> None:
+    documents = [doc for doc in changed.values() if doc is not None]
+    gone = [key for key, doc in changed.items() if doc is None]
+    if changed:
+        for registration in registry:
+            following, following_gone = registration.documents_following(changed)
+            documents += following
+            gone += following_gone
     backend = get_backend()
     backend.index(documents)
     if gone:
         backend.remove(gone)
-
-
-def remove(model, pk) -> None:
-    backend = get_backend()
-    backend.remove([(ContentType.objects.get_for_model(model).pk, pk)])
 
 
 def count_documents() -> int:

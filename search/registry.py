@@ -44,6 +44,14 @@ Visibility is decided here, once, by the module; the backends only enforce it:
 When something that changes an object's document lives on another model (a space
 turning private, a user being deactivated), declare it in ``depends_on`` so that saving
 that model re-indexes the affected objects.
+
+Documents that live on another registered object (comments, found where what they
+comment on is found) implement ``documents_following``: every time objects are
+re-indexed or removed, their followers are re-indexed or removed with them, from the
+documents just computed, whatever path changed the object (a save, a space turning
+private, a page unpublished, a moderator hiding it). Set ``in_suggestions = False`` to
+keep a kind out of the suggestions typed in the search box (a comment's title repeats
+the title of what it comments on).
 """
 
 from __future__ import annotations
@@ -81,6 +89,7 @@ class SearchDocument:
     allowed_user_ids: list[int] = dataclasses.field(default_factory=list)
     # Filled by the registry, not by modules.
     kind: str = ""
+    in_suggestions: bool = True
     content_type_id: int | None = None
     object_id: int | None = None
 
@@ -133,12 +142,21 @@ class Registration:
     label: str
     # {"app_label.Model": function(instance) -> iterable of this model's objects}
     depends_on: dict[str, Callable[[models.Model], Iterable[models.Model]]] = {}
+    in_suggestions = True
 
     def get_queryset(self) -> models.QuerySet:
         return self.model._default_manager.all()
 
     def to_document(self, obj) -> SearchDocument | None:
         raise NotImplementedError
+
+    def documents_following(
+        self, changed: dict[tuple[int, int], SearchDocument | None]
+    ) -> tuple[list[SearchDocument], list[tuple[int, int]]]:
+        """The documents of this model that follow the objects just re-indexed
+        (``changed``: their (content type id, object id) and new document, ``None`` when
+        removed), and the (content type id, object id) of those to remove. None by default."""
+        return [], []
 
     def document(self, obj) -> SearchDocument | None:
         doc = self.to_document(obj)
@@ -148,6 +166,7 @@ class Registration:
             doc,
             body=doc.body[:BODY_MAX_CHARS],
             kind=self.kind,
+            in_suggestions=self.in_suggestions,
             content_type_id=ContentType.objects.get_for_model(self.model).pk,
             object_id=obj.pk,
         )
@@ -184,6 +203,9 @@ class Registry:
 
     def kinds(self) -> dict[str, str]:
         return {r.kind: r.label for r in self}
+
+    def unsuggested_kinds(self) -> list[str]:
+        return [r.kind for r in self if not r.in_suggestions]
 
     def autodiscover(self) -> None:
         autodiscover_modules("search_documents")

@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from search.backends import get_backend
-from search.backends.base import FACETS, SearchRequest, SearchResults, Suggestion
+from search.backends.base import FACETS, SearchRequest, SearchResults, Suggestion, capped
 from search.registry import registry, user_principals
 from taxonomy.models import Departement, Region, Thematique
 
@@ -64,6 +64,7 @@ def search(user, params: dict, query: QueryDict) -> SearchPage:
     )
     labels = _labels(results)
     for hit in results.hits:
+        hit.excerpt = capped(hit.excerpt)
         hit.kind_label = labels.get(hit.kind, hit.kind)
         hit.thematique_labels = [labels.get(slug, slug) for slug in hit.thematiques]
     page_obj = Page(results.hits, number, Paginator(range(results.total), PAGE_SIZE))

@@ -35,6 +35,13 @@ def _schedule(get_objects):
         transaction.on_commit(lambda: indexing.update(list(get_objects())))
 
 
+def changed_without_signal(objects):
+    """Objects a service changed with ``update()`` (which sends no signal) and that no
+    logged row follows: re-indexed after commit like a save."""
+    objects = list(objects)
+    _schedule(lambda: objects)
+
+
 def object_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     if not raw and _touches_index(update_fields) and registry.for_model(sender) is not None:
         _schedule(lambda: [instance])

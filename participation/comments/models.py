@@ -17,6 +17,10 @@ from participation.utils import object_url
 # The comment section shows a page of threads (root comments) at a time.
 THREADS_PER_PAGE = 20
 PAGE_PARAM = "commentaires"
+# A comment shows its first replies; the others are behind "Afficher les N autres
+# réponses", a link to the same page with the thread unfolded (`?fil=<thread id>`).
+REPLIES_SHOWN = 2
+UNFOLD_PARAM = "fil"
 
 
 class Stance(models.TextChoices):
@@ -108,9 +112,16 @@ class Comment(Moderatable, XtdComment):
 
     def get_absolute_url(self):
         """The object's page, at the page of threads that shows the comment."""
-        page = self.thread_page_number()
-        query = f"?{PAGE_PARAM}={page}" if page > 1 else ""
-        return f"{object_url(self.content_object)}{query}#c{self.pk}"
+        return self.url_on(object_url(self.content_object), self.thread_page_number())
+
+    def url_on(self, object_page_url, page):
+        """The comment on its object's page `object_page_url`, at the page of threads
+        `page`; a reply unfolds its thread, since it may be among the folded replies."""
+        params = [f"{PAGE_PARAM}={page}"] if page > 1 else []
+        if self.level:
+            params.append(f"{UNFOLD_PARAM}={self.thread_id}")
+        query = f"?{'&'.join(params)}" if params else ""
+        return f"{object_page_url}{query}#c{self.pk}"
 
     def editable_until(self):
         return self.submit_date + timedelta(minutes=settings.MAILLAGE_COMMENT_EDIT_MINUTES)

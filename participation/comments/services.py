@@ -12,6 +12,7 @@ from participation.notifications.api import follow, notify, set_hidden
 from participation.spaces.permissions import can
 from participation.spaces.visibility import is_visible_to, space_of
 from participation.utils import content_type_for
+from search.signals import changed_without_signal
 
 
 def asks_stance(target):
@@ -68,6 +69,7 @@ def edit_comment(user, comment, text):
     if not comment.can_edit(user):
         raise PermissionDenied
     Comment.objects.filter(pk=comment.pk).update(comment=text, edited_at=timezone.now())
+    changed_without_signal([comment])
 
 
 def delete_comment(user, comment):
@@ -77,6 +79,7 @@ def delete_comment(user, comment):
         raise PermissionDenied
     Comment.objects.filter(pk=comment.pk).update(deleted_at=timezone.now())
     set_hidden(Comment, [comment.pk], True)
+    changed_without_signal([comment])
 
 
 def react(user, comment, kind):

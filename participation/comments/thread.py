@@ -1,6 +1,10 @@
 """The comment section of any object, built in a constant number of queries, a page of
 threads at a time: a discussion of hundreds of comments would otherwise be a page of
-megabytes that takes seconds to render."""
+megabytes that takes seconds to render.
+
+Long threads stay short to read and to cross with the keyboard: each comment shows its
+first `REPLIES_SHOWN` replies (the rest behind one link), its actions sit in one
+disclosure menu, and replying opens a form on demand instead of one form per comment."""
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -9,7 +13,9 @@ from django.urls import reverse
 from participation.comments.forms import CommentForm
 from participation.comments.models import (
     PAGE_PARAM,
+    REPLIES_SHOWN,
     THREADS_PER_PAGE,
+    UNFOLD_PARAM,
     Comment,
     CommentReaction,
     Stance,
@@ -42,8 +48,9 @@ def comment_counts(target):
 
 
 def build_thread(target, user, thread_ids=None):
-    """Nested nodes {comment, children, can_edit, can_delete, my_reaction} of the threads
-    `thread_ids` (all when None), and the counts of the whole discussion."""
+    """Nested nodes {comment, children, folded, can_edit, can_delete, my_reaction} of the
+    threads `thread_ids` (all when None), and the counts of the whole discussion. Nothing
+    is folded yet (`fold` does it): `folded` lists the replies a fold hides."""
     comments = Comment.objects.for_object(target)
     if thread_ids is not None:
         comments = comments.filter(thread_id__in=list(thread_ids))
@@ -61,6 +68,7 @@ def build_thread(target, user, thread_ids=None):
         node = {
             "comment": comment,
             "children": [],
+            "folded": [],
             "can_edit": visible and comment.can_edit(user),
             "can_delete": comment.can_delete(user),
             "my_reaction": mine.get(comment.pk, ""),
@@ -75,14 +83,28 @@ def build_thread(target, user, thread_ids=None):
     return roots, shown, stance_counts
 
 
-def section_context(request, target, form=None, page=None):
-    """What the section template shows; `page` of threads, else the one the URL asks."""
+def fold(nodes, unfolded=()):
+    """Keep the first `REPLIES_SHOWN` replies of each comment, the others in `folded`,
+    except in the threads whose ids are in `unfolded` (shown whole)."""
+    for node in nodes:
+        if node["comment"].thread_id not in unfolded:
+            node["children"], node["folded"] = (
+                node["children"][:REPLIES_SHOWN],
+                node["children"][REPLIES_SHOWN:],
+            )
+        fold(node["children"], unfolded)
+    return nodes
+
+
+def unfolded_thread(request):
+    """The thread id the URL asks to show whole (`?fil=`), if it is a number."""
+    value = request.GET.get(UNFOLD_PARAM, "")
+    return {int(value)} if value.isdigit() and len(value) < 10 else set()
+
+
+def thread_context(request, target):
+    """What rendering any comment of `target`'s thread needs (menu, reply link, rights)."""
     user = request.user
-    with_stance = asks_stance(target)
-    page_obj = thread_page(target, page or request.GET.get(PAGE_PARAM))
-    thread, count, stance_counts = build_thread(target, user, page_obj.object_list)
-    params = request.GET.copy()
-    params.pop(PAGE_PARAM, None)
     allowed = can_comment(user, target)
     content_type = content_type_for(target)
     return {
@@ -92,23 +114,69 @@ def section_context(request, target, form=None, page=None):
         "comment_content_type": content_type_for(Comment),
         "section_id": f"commentaires-{content_type.pk}-{target.pk}",
         "post_url": reverse("participation:comment_post", args=[content_type.pk, target.pk]),
+        "can_comment": allowed,
+        "is_moderator": is_moderator(user),
+    }
+
+
+def section_context(request, target, form=None, page=None, unfolded=None):
+    """What the section template shows; `page` of threads, else the one the URL asks;
+    the threads `unfolded` (else the one the URL asks) show all their replies."""
+    user = request.user
+    with_stance = asks_stance(target)
+    page_obj = thread_page(target, page or request.GET.get(PAGE_PARAM))
+    thread, count, stance_counts = build_thread(target, user, page_obj.object_list)
+    fold(thread, unfolded_thread(request) if unfolded is None else unfolded)
+    params = request.GET.copy()
+    params.pop(PAGE_PARAM, None)
+    params.pop(UNFOLD_PARAM, None)
+    context = thread_context(request, target)
+    allowed = context["can_comment"]
+    return {
+        **context,
         "thread": thread,
         "page_obj": page_obj,
         "page_param": PAGE_PARAM,
+        "unfold_param": UNFOLD_PARAM,
         "query_string": params.urlencode(),
         "count": count,
         "with_stance": with_stance,
         "stance_counts": stance_counts if with_stance else [],
-        "can_comment": allowed,
         "form": form or (CommentForm(with_stance=with_stance) if allowed else None),
-        "reply_form": CommentForm() if allowed else None,
-        "closed_reason": _closed_reason(user, target) if not allowed else "",
-        "is_moderator": is_moderator(user),
+        "closed_reason": closed_reason(user, target) if not allowed else "",
         "is_following": is_following(user, target),
     }
 
 
-def _closed_reason(user, target):
+def replies_context(request, comment):
+    """Every reply under `comment` (its folded ones included), for the fragment that
+    "Afficher les N autres réponses" loads with htmx."""
+    target = comment.content_object
+    thread, _count, _stances = build_thread(target, request.user, [comment.thread_id])
+    node = _find(thread, comment.pk)  # built whole: nothing folded
+    if node is None:
+        return None
+    hidden = node["children"][REPLIES_SHOWN:]
+    return {
+        **thread_context(request, target),
+        "node": node,
+        "first_unfolded": hidden[0]["comment"].pk if hidden else None,
+        "unfolded_count": len(hidden),
+    }
+
+
+def _find(nodes, pk):
+    for node in nodes:
+        if node["comment"].pk == pk:
+            return node
+        found = _find(node["children"], pk)
+        if found is not None:
+            return found
+    return None
+
+
+def closed_reason(user, target):
+    """Why `user` may not comment `target`: "login", "phase" or "forbidden"."""
     if not user.is_authenticated:
         return "login"
     space = space_of(target)

@@ -11,7 +11,12 @@ from participation import registry
 from participation.comments import services as comment_services
 from participation.comments.forms import CommentEditForm, CommentForm, ReactionForm
 from participation.comments.models import Comment
-from participation.comments.thread import section_context
+from participation.comments.thread import (
+    closed_reason,
+    replies_context,
+    section_context,
+    thread_context,
+)
 from participation.spaces.visibility import is_visible_to, target_or_404
 
 
@@ -45,7 +50,13 @@ def comment_post(request, content_type_id, object_id):
             form.add_error(None, error)
         else:
             if request.htmx:
-                context = section_context(request, target, page=comment.thread_page_number())
+                # The new comment's thread is shown whole: a reply may be beyond the folded ones.
+                context = section_context(
+                    request,
+                    target,
+                    page=comment.thread_page_number(),
+                    unfolded={comment.thread_id},
+                )
                 return render(request, "participation/comments/section.html", context)
             messages.success(request, _("Votre commentaire est publié."))
             return redirect(comment.get_absolute_url())
@@ -87,6 +98,53 @@ def comment_delete(request, pk):
     return render(request, "participation/comment_delete.html", {"comment": comment})
 
 
+REPLY_REFUSALS = {
+    "removed": _("Ce commentaire a été supprimé ou masqué : on ne peut plus y répondre."),
+    "depth": _(
+        "Les discussions s’arrêtent au troisième niveau : répondez au commentaire "
+        "auquel celui-ci répond."
+    ),
+    "phase": _("Les commentaires ne sont pas ouverts pendant cette phase de la démarche."),
+    "forbidden": _("Vous ne pouvez pas commenter ici."),
+}
+
+
+@login_required
+def comment_reply(request, pk):
+    """The reply form of one comment: a page without JavaScript, a fragment under the
+    comment with htmx. A refusal says why, with the way back to the discussion."""
+    comment = _visible_comment(request, pk)
+    target = comment.content_object
+    context = {**thread_context(request, target), "comment": comment}
+    refusal = ""
+    if comment.is_deleted or comment.is_hidden:
+        refusal = REPLY_REFUSALS["removed"]
+    elif not comment.allow_thread():
+        refusal = REPLY_REFUSALS["depth"]
+    elif not context["can_comment"]:
+        refusal = REPLY_REFUSALS[closed_reason(request.user, target)]
+    if request.htmx and not refusal:
+        return render(request, "participation/comments/reply_form.html", context)
+    return render(
+        request,
+        "participation/comment_reply.html",
+        {**context, "refusal": refusal},
+        status=403 if refusal else 200,
+    )
+
+
+def comment_replies(request, pk):
+    """Every reply of a comment, for "Afficher les N autres réponses" with htmx; without
+    it the link goes to the thread's page with the thread unfolded."""
+    comment = _visible_comment(request, pk)
+    if not request.htmx:
+        return redirect(comment.get_absolute_url())
+    context = replies_context(request, comment)
+    if context is None:
+        raise Http404
+    return render(request, "participation/comments/replies.html", context)
+
+
 @require_POST
 @login_required
 @rate_limited("reaction")
@@ -95,13 +153,20 @@ def comment_react(request, pk):
     form = ReactionForm(request.POST)
     if not form.is_valid():
         raise Http404
-    comment_services.react(request.user, comment, form.cleaned_data["kind"])
+    kind = form.cleaned_data["kind"]
+    comment_services.react(request.user, comment, kind)
     if request.htmx:
         comment = Comment.objects.for_thread().get(pk=comment.pk)
         mine = comment.reactions.filter(user=request.user).values_list("kind", flat=True).first()
         return render(
             request,
             "participation/comments/reactions.html",
-            {"node": {"comment": comment, "my_reaction": mine or ""}, "can_comment": True},
+            {
+                "comment": comment,
+                "node": {"comment": comment, "my_reaction": mine or ""},
+                "oob": True,
+                "focus": kind,
+                "announce": _("Réaction enregistrée.") if mine else _("Réaction retirée."),
+            },
         )
     return redirect(comment.get_absolute_url())

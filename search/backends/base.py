@@ -20,6 +20,8 @@ HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 
 FACETS = ("kind", "thematique", "territory", "year")
+# About three lines of a result at the widest (CSS clamps to three lines as well).
+EXCERPT_MAX_CHARS = 280
 SORTS = ("relevance", "date")
 
 
@@ -99,6 +101,16 @@ class SearchBackend(abc.ABC):
 def highlight_html(text: str) -> SafeString:
     html = escape(text).replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_END, "</mark>")
     return mark_safe(html)  # noqa: S308 - everything else was escaped just above
+
+
+def capped(excerpt: str, length: int = EXCERPT_MAX_CHARS) -> str:
+    """The excerpt cut at a word before `length` characters, its highlights kept whole."""
+    if len(excerpt) <= length:
+        return excerpt
+    cut = excerpt[:length].rsplit(" ", 1)[0]
+    if cut.count(HIGHLIGHT_START) > cut.count(HIGHLIGHT_END):
+        cut += HIGHLIGHT_END
+    return cut + " …"
 
 
 def plain(text: str) -> str:

@@ -101,9 +101,12 @@ class Entry(Document):
             thematiques=doc.thematiques,
             territories=doc.territories,
             principals=doc.principals,
-            # Every word suffix of the title, so "ville" completes "Politique de la ville".
+            # Every word suffix of the title, so "ville" completes "Politique de la ville";
+            # none for a kind kept out of suggestions.
             title_suggest={
                 "input": [" ".join(title_words[i:]) for i in range(min(len(title_words), 8))]
+                if doc.in_suggestions
+                else []
             },
         )
 

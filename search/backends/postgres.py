@@ -42,10 +42,13 @@ from search.backends.base import (
     words,
 )
 from search.models import TS_CONFIG, SearchEntry, SearchTerm
-from search.registry import Audience, SearchDocument
+from search.registry import Audience, SearchDocument, registry
 
 EXCERPT_SOURCE_CHARS = 20_000  # ts_headline reads this much of the body, at most
 VOCABULARY_SOURCE_CHARS = 20_000
+VOCABULARY_MIN_CHARS = 4
+# "Vouliez-vous dire": the least trigram similarity of a correction (pg_trgm's default is 0.3).
+TYPO_SIMILARITY = 0.2
 # Results are kept while the index is unchanged (see maillage.table_versions); the
 # recency boost moves slowly enough for this to be the only other limit.
 RESULTS_CACHE_SECONDS = 300
@@ -136,7 +139,7 @@ class PostgresBackend(SearchBackend):
         typed = [w for w in words(plain(text)) if len(w) > 1][:6]
         if not typed:
             return []
-        entries = _visible(principals)
+        entries = _visible(principals).exclude(kind__in=registry.unsuggested_kinds())
         for word in typed:
             entries = entries.filter(title_plain__regex=rf"\m{word}")
         entries = entries.annotate(
@@ -182,7 +185,7 @@ def _add_vocabulary(documents: list[SearchDocument]) -> None:
             continue
         text = f"{doc.title} {doc.extra} {doc.body[:VOCABULARY_SOURCE_CHARS]}"
         for word in words(text):
-            if 4 <= len(word) <= 60 and not any(c.isdigit() for c in word):
+            if VOCABULARY_MIN_CHARS <= len(word) <= 60 and not any(c.isdigit() for c in word):
                 vocabulary.setdefault(plain(word), word)
     SearchTerm.objects.bulk_create(
         [SearchTerm(term=term, word=word) for term, word in vocabulary.items()],
@@ -295,16 +298,26 @@ def _count_and_facets(visible, conditions: dict, size: int):
 
 
 def _did_you_mean(text: str, visible) -> str | None:
-    """Each unknown word replaced by the closest known one, if the result finds something."""
+    """Each unknown word replaced by the closest known one, if the result finds something.
+
+    Word by word, so that one typo among several words is corrected ("renouvellement
+    urbian"); the similarity threshold is lowered for this query only, since two swapped
+    letters in a short word leave few trigrams in common ("urbian" and "urbain": 0.27,
+    under pg_trgm's default 0.3). Words shorter than the vocabulary's are kept as typed."""
     typed = words(text)[:8]
     if not typed:
         return None
-    with connection.cursor() as cursor:
+    checked = [plain(w) if len(w) >= VOCABULARY_MIN_CHARS else "" for w in typed]
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "SELECT q.w, (SELECT t.word FROM search_searchterm t WHERE t.term %% q.p"
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+            [str(TYPO_SIMILARITY)],
+        )
+        cursor.execute(
+            "SELECT q.w, (SELECT t.word FROM search_searchterm t WHERE q.p <> '' AND t.term %% q.p"
             " ORDER BY similarity(t.term, q.p) DESC, t.term LIMIT 1)"
             " FROM unnest(%s::text[], %s::text[]) WITH ORDINALITY AS q(w, p, i) ORDER BY q.i",
-            [typed, [plain(w) for w in typed]],
+            [typed, checked],
         )
         corrected = [best or typed_word for typed_word, best in cursor.fetchall()]
     if [plain(w) for w in corrected] == [plain(w) for w in typed]:

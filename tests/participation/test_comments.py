@@ -9,7 +9,7 @@ from django.utils import timezone
 from home.models import HomePage
 from participation.comments import services
 from participation.comments.models import PAGE_PARAM, THREADS_PER_PAGE
-from participation.comments.thread import build_thread
+from participation.comments.thread import build_thread, fold
 from participation.models import Comment, CommentReaction, Follow
 from participation.utils import content_type_for
 from tests.factories import (
@@ -217,8 +217,13 @@ def test_thread_renders_in_constant_queries(
         response = member_client.get(space.url)
     assert response.status_code == 200
     first_threads = Comment.objects.filter(level=0).order_by("thread_id")[:THREADS_PER_PAGE]
-    shown = Comment.objects.filter(thread_id__in=[c.thread_id for c in first_threads])
-    assert response.content.decode().count('class="comment comment--level') == shown.count()
+    thread, _count, _stances = build_thread(space, member, [c.thread_id for c in first_threads])
+
+    def shown(nodes):
+        return sum(1 + shown(node["children"]) for node in nodes)
+
+    expected = shown(fold(thread))  # replies beyond the first ones are folded
+    assert response.content.decode().count('class="comment comment--level') == expected
 
 
 def test_long_discussions_are_paged_by_thread_and_links_find_the_comment(member_client, space):
@@ -231,6 +236,6 @@ def test_long_discussions_are_paged_by_thread_and_links_find_the_comment(member_
     assert f"?{PAGE_PARAM}=2" in first
     assert f"{THREADS_PER_PAGE + 4} commentaires" in first  # the count covers every page
 
-    assert reply.get_absolute_url() == f"{space.url}?{PAGE_PARAM}=2#c{reply.pk}"
+    assert reply.get_absolute_url() == f"{space.url}?{PAGE_PARAM}=2&fil={roots[-1].pk}#c{reply.pk}"
     second = member_client.get(f"{space.url}?{PAGE_PARAM}=2").content.decode()
     assert f'id="c{reply.pk}"' in second and f'id="c{roots[0].pk}"' not in second

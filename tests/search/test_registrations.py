@@ -19,6 +19,7 @@ from search.models import SearchEntry
 from search.registry import registry
 from taxonomy.models import Departement, Thematique
 from tests.factories import (
+    CommentFactory,
     DebateFactory,
     EventFactory,
     ExperienceIndexPageFactory,
@@ -292,7 +293,7 @@ def test_search_reindex_covers_every_registered_kind(spaces, indexed):
         parent=ThematiqueIndexPageFactory(), thematique=Thematique.objects.get(slug="culture")
     )
     make_resource("Guide", "Texte.")
-    DebateFactory(space=public)
+    CommentFactory(content_object=DebateFactory(space=public), comment="Un avis.")
     ResultFactory(space=make_space("Suivi des jardins", modules=["accountability"]))
     EventFactory()
     profile = UserFactory().profile

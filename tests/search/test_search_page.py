@@ -56,7 +56,7 @@ def test_facets_count_and_filter_by_thematique_and_territory(directory, client):
 def test_typo_offers_a_did_you_mean_link(directory, client):
     html = client.get(reverse("search:search"), {"q": "atelir"}).content.decode()
 
-    assert "Vouliez-vous dire :" in html
+    assert "Vouliez-vous dire « " in html
     assert 'href="?q=atelier"' in html
 
 
@@ -112,3 +112,37 @@ def test_search_page_makes_a_constant_number_of_queries(
         client.get(reverse("search:search"), {"q": "médiateur", "thematique": "sante"})
     with django_assert_max_num_queries(20):
         client.get(reverse("search:search"), {"q": "mediatuer"})
+
+
+def test_one_typo_among_several_words_still_gets_a_did_you_mean(make_profile, client):
+    make_profile("Lou Martin", job_title="Cheffe de projet renouvellement urbain")
+
+    html = client.get(reverse("search:search"), {"q": "renouvellement urbian"}).content.decode()
+
+    assert "0 résultat" in html
+    assert (
+        'Vouliez-vous dire « <a href="?q=renouvellement%20urbain">renouvellement urbain</a> » ?'
+        in html
+    )
+
+
+def test_facets_come_first_in_a_details_and_excerpts_are_capped(make_profile, client):
+    make_profile("Lou Martin", job_title="Cheffe de projet", bio="Quartiers. " * 200)
+
+    html = client.get(reverse("search:search"), {"q": "quartiers"}).content.decode()
+
+    assert html.index('<details class="search-facets__toggle"') < html.index("search-results")
+    excerpt = html.split('class="search-hit__excerpt">')[1].split("</p>")[0]
+    assert len(excerpt.replace("<mark>", "").replace("</mark>", "")) <= 300
+
+
+def test_search_box_is_an_aria_combobox_and_its_suggestions_a_listbox(directory, client):
+    html = client.get(reverse("search:search")).content.decode()
+    assert 'role="combobox"' in html and 'aria-controls="search-q-listbox"' in html
+    assert 'aria-expanded="false"' in html and "search/combobox.js" in html
+
+    fragment = client.get(
+        reverse("search:suggest"), {"q": "ines"}, HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="search-q"
+    ).content.decode()
+    assert 'role="listbox" id="search-q-listbox"' in fragment
+    assert 'role="option" id="search-q-option-1"' in fragment and "Inès Garnier" in fragment

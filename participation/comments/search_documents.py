@@ -1,0 +1,115 @@
+"""Comments are found by the network search where what they comment on is found.
+
+A comment's document copies the visibility of its object's document (audience, groups,
+invited members), its thématiques and territories: a comment of a hidden proposal, of an
+unpublished page or of a private space's content is found exactly where that content is,
+that is nowhere for those who cannot read it. Hidden and deleted comments are never
+indexed. The object's document is the one its own registration computes, so nothing here
+repeats a module's visibility rules; when an object is re-indexed (saved, unpublished,
+hidden, its space turning private), its comments follow (`documents_following`).
+
+The result leads to the comment in its thread: the page of threads that shows it and the
+anchor `#c<id>`, with its thread unfolded for a reply.
+"""
+
+import dataclasses
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from participation.comments.models import THREADS_PER_PAGE, Comment
+from participation.spaces.api import logged_changes
+from participation.utils import content_type_for
+from search.registry import Registration, SearchDocument, register, registry
+
+TITLE_CHARS = 120
+
+
+@register
+class CommentDocuments(Registration):
+    model = Comment
+    kind = "commentaire"
+    label = _("Commentaire")
+    in_suggestions = False
+    # Moderation hides comments (and blocks their authors) with update(): its log is followed.
+    depends_on = logged_changes(Comment)
+
+    def __init__(self):
+        # The commented objects' documents, computed once per pass (a rebuild reads every
+        # comment of an object in a row; `get_queryset` starts a pass).
+        self._objects = {}
+
+    def get_queryset(self):
+        self._objects = {}
+        earlier_threads = (
+            Comment.objects.filter(
+                content_type_id=OuterRef("content_type_id"),
+                object_pk=OuterRef("object_pk"),
+                level=0,
+                thread_id__lt=OuterRef("thread_id"),
+            )
+            .order_by()
+            .values("content_type_id")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            Comment.objects.filter(is_hidden=False, deleted_at__isnull=True)
+            .select_related("user")
+            .annotate(earlier_threads=Coalesce(Subquery(earlier_threads), 0))
+        )
+
+    def to_document(self, comment):
+        key = (comment.content_type_id, comment.object_pk)
+        if key not in self._objects:
+            self._objects[key] = _light(_object_document(*key))
+        target = self._objects[key]
+        if target is None:
+            return None
+        author = comment.user.display_name if comment.user else comment.user_name
+        return SearchDocument(
+            title=gettext("Commentaire de %(author)s sur « %(title)s »")
+            % {"author": author, "title": target.title[:TITLE_CHARS]},
+            url=comment.url_on(target.url, comment.earlier_threads // THREADS_PER_PAGE + 1),
+            body=comment.comment,
+            extra=author,
+            date=comment.submit_date,
+            thematiques=target.thematiques,
+            territories=target.territories,
+            audience=target.audience,
+            allowed_group_ids=target.allowed_group_ids,
+            allowed_user_ids=target.allowed_user_ids,
+        )
+
+    def documents_following(self, changed):
+        own = content_type_for(Comment).pk
+        targets = {(ct, str(pk)): doc for (ct, pk), doc in changed.items() if ct != own}
+        if not targets:
+            return [], []
+        of_targets = Q()
+        for content_type_id, object_pk in targets:
+            of_targets |= Q(content_type_id=content_type_id, object_pk=object_pk)
+        every = set(Comment.objects.filter(of_targets).values_list("pk", flat=True))
+        comments = list(self.get_queryset().filter(of_targets))
+        self._objects.update({key: _light(doc) for key, doc in targets.items()})
+        documents = [doc for doc in map(self.document, comments) if doc is not None]
+        kept = {doc.object_id for doc in documents}
+        return documents, [(own, pk) for pk in every - kept]
+
+
+def _light(document):
+    """What a comment copies of its object's document; a rebuild keeps one per commented
+    object, so their texts are dropped."""
+    return document and dataclasses.replace(document, body="", extra="")
+
+
+def _object_document(content_type_id, object_pk):
+    """The document of the commented object as its registration sees it, or None when
+    it is not searchable (not registered, hidden, unpublished, gone)."""
+    registration = registry.for_content_type(content_type_id)
+    if registration is None or registration.model is Comment or not str(object_pk).isdigit():
+        return None
+    target = registration.get_queryset().filter(pk=int(object_pk)).first()
+    return registration.document(target) if target is not None else None
