@@ -12,7 +12,8 @@ from participation.comments import services as comment_services
 from participation.comments.forms import CommentEditForm, CommentForm, ReactionForm
 from participation.comments.models import Comment
 from participation.comments.thread import section_context
-from participation.spaces.visibility import is_visible_to, target_or_404
+from participation.spaces.refusals import refusal
+from participation.spaces.visibility import is_visible_to, space_of, target_or_404
 
 
 def _visible_comment(request, pk):
@@ -26,6 +27,18 @@ def _visible_comment(request, pk):
 @login_required
 def comment_post(request, content_type_id, object_id):
     target = target_or_404(content_type_id, object_id, request.user, registry.COMMENT)
+    space = space_of(target)
+    if space is not None and not space.opens("comment"):
+        # The section says why in place; a full page explains on the 403 page.
+        if request.htmx:
+            context = section_context(request, target)
+            return render(request, "participation/comments/section.html", context)
+        raise refusal(
+            space,
+            "comment",
+            next_url=target.get_absolute_url(),
+            next_label=_("Revenir à la discussion"),
+        )
     form = CommentForm(request.POST, with_stance=comment_services.asks_stance(target))
     if form.is_valid() and not refuse_form(request, "comment", form):
         parent_pk = form.cleaned_data["parent"]
