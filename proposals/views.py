@@ -406,33 +406,41 @@ def coauthor_leave(request, pk):
 
 
 # --- Voting ---------------------------------------------------------------------------------
+def _cast_vote(request, proposal):
+    """Add or remove the support; (error, notice) for the member."""
+    try:
+        if ratelimits.over_limit(request, "vote"):
+            return ratelimits.message(), ""
+        if request.POST.get("action") == "remove":
+            votes.unvote(request.user, proposal)
+            return "", _("Soutien retiré.")
+        votes.vote(request.user, proposal)
+        return "", _("Vote enregistré.")
+    except votes.VoteLimitReached:
+        return _("Vous avez utilisé tous vos votes : retirez-en un pour soutenir celle-ci."), ""
+    except PermissionDenied:
+        if not request.htmx:
+            raise  # the 403 page, with a link back to where the member was
+        return _("Cette proposition ne reçoit pas de vote en ce moment."), ""
+
+
 @require_POST
 def proposal_vote(request, pk):
     """Add or remove the member's support ("action" = add | remove). With htmx, the vote
     block is replaced in place, keeps the focus on its button and announces the vote;
     without, the member returns to the voted card (its anchor) with a message. A phase
     that does not open votes is explained: in the block with htmx, on a 403 page without."""
-    proposal = _proposal(request, pk)
-    back = safe_next(request, proposal.get_absolute_url()).split("#")[0]
+    back = safe_next(request, reverse("proposals:detail", args=[pk])).split("#")[0]
     if not request.user.is_authenticated:
         raise LoginToContinue(back)
-    if not request.htmx and not can(request.user, VOTE, proposal.space):
-        raise refusal(proposal.space, VOTE, next_url=back, next_label=_("Revenir à la proposition"))
+    proposal = _proposal(request, pk)
     error = notice = ""
-    removing = request.POST.get("action") == "remove"
-    try:
-        if ratelimits.over_limit(request, "vote"):
-            error = ratelimits.message()
-        elif removing:
-            votes.unvote(request.user, proposal)
-            notice = _("Soutien retiré.")
-        else:
-            votes.vote(request.user, proposal)
-            notice = _("Vote enregistré.")
-    except votes.VoteLimitReached:
-        error = _("Vous avez utilisé tous vos votes : retirez-en un pour soutenir celle-ci.")
-    except PermissionDenied:
-        error = _("Cette proposition ne reçoit pas de vote en ce moment.")
+    if can(request.user, VOTE, proposal.space):
+        error, notice = _cast_vote(request, proposal)
+    elif not request.htmx:
+        raise refusal(
+            proposal.space, VOTE, next_url=back, next_label=_("Revenir à la page précédente")
+        )
     if not request.htmx:
         if error:
             messages.error(request, error)

@@ -14,6 +14,7 @@ from participation.comments.models import Comment
 from participation.comments.thread import section_context
 from participation.spaces.refusals import refusal
 from participation.spaces.visibility import is_visible_to, space_of, target_or_404
+from participation.utils import object_url
 
 
 def _visible_comment(request, pk):
@@ -36,7 +37,7 @@ def comment_post(request, content_type_id, object_id):
         raise refusal(
             space,
             "comment",
-            next_url=target.get_absolute_url(),
+            next_url=object_url(target) or "",
             next_label=_("Revenir à la discussion"),
         )
     form = CommentForm(request.POST, with_stance=comment_services.asks_stance(target))
