@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, ProposalFactory, UserFactory, make_space
 
@@ -64,8 +65,7 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
     # htmx vote: the focus stays on the (new) vote button, the live region announces it.
     _fits_a_phone(page, list_url)
     page.get_by_role("button", name=re.compile("^Soutenir")).click()
-    page.wait_for_function("document.getElementById('annonces').textContent.trim() !== ''")
-    assert page.locator("#annonces").text_content() == "Vote enregistré."
+    expect(page.locator("#annonces")).to_have_text("Vote enregistré.")
     focused = page.evaluate(
         "[document.activeElement.closest('.vote-block')?.id,"
         " document.activeElement.getAttribute('aria-pressed')]"
@@ -73,9 +73,14 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
     assert focused == [f"vote-{proposal.pk}", "true"]
     screenshot("small-screens-4-voted-320")
 
+    # Proposing during the vote: the page says why and when, never a bare 403.
+    _fits_a_phone(page, f"{list_url}nouvelle/")
+    page.get_by_text("n’est pas ouvert pendant la phase en cours").wait_for()
+    screenshot("small-screens-5-phase-closed-320")
+
     # On a wide screen the navigation is shown at once, without the menu button.
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(list_url)
     assert not page.locator(".site-menu__button").is_visible()
     assert page.get_by_role("link", name="Participer", exact=True).is_visible()
-    screenshot("small-screens-5-header-1280")
+    screenshot("small-screens-6-header-1280")

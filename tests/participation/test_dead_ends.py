@@ -28,6 +28,11 @@ MODULES = ["proposals", "debates", "events"]
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
+def _q(text):
+    """French quotation marks, with their no-break spaces."""
+    return f"«\u00a0{text}\u00a0»"
+
+
 def _phases(current_actions, upcoming_actions):
     today = timezone.localdate()
     return [
@@ -58,11 +63,12 @@ def voting_space():
 
 def _explains(response, action, *, opens=True):
     html = response.content.decode()
-    assert f"« {action} » n’est pas ouvert pendant la phase en cours, « Vote des membres »" in html
+    assert (
+        f"{_q(action)} n’est pas ouvert pendant la phase en cours, {_q('Vote des membres')}" in html
+    )
     if opens:
         date = timezone.localdate() + timedelta(days=10)
-        assert "La phase « Nouvel appel » l’ouvrira à partir du" in html
-        assert f"{date.day} " in html
+        assert f"La phase {_q('Nouvel appel')} l’ouvrira à partir du {date.day} " in html
     else:
         assert "Aucune phase à venir ne l’ouvre." in html
     return html
@@ -111,8 +117,8 @@ def test_voting_outside_the_vote_phase_explains_in_place_and_on_a_page(member, m
 
 def _explains_vote(response):
     html = response.content.decode()
-    assert "« Voter » n’est pas ouvert pendant la phase en cours, « Vote des membres »" in html
-    assert "La phase « Nouvel appel » l’ouvrira à partir du" in html
+    assert f"{_q('Voter')} n’est pas ouvert pendant la phase en cours" in html
+    assert f"La phase {_q('Nouvel appel')} l’ouvrira à partir du" in html
     return html
 
 
