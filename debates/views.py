@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from debates import services
 from debates.forms import CloseDebateForm, DebateFilterForm, DebateForm
 from debates.models import Debate
+from debates.rules import DEBATE
 from maillage.ratelimits import refuse_form
 from participation.comments.api import section_context
 from participation.roles import is_moderator
-from participation.spaces.api import SpacePage
+from participation.spaces.api import SpacePage, refusal, unseen
 
 DEBATES_PAGE_SIZE = 20
 SPACE_SECTION_SIZE = 5
@@ -22,13 +23,19 @@ SPACE_SECTION_SIZE = 5
 
 def _visible_debate(request, pk):
     debates = Debate.objects.visible_to(request.user).select_related("space", "author", "closed_by")
-    return get_object_or_404(debates, pk=pk)
+    debate = debates.filter(pk=pk).first()
+    if debate is None:
+        hidden = Debate.objects.select_related("space").filter(pk=pk).first()
+        raise unseen(request.user, hidden.space if hidden and not hidden.is_hidden else None)
+    return debate
 
 
 def _visible_space(request, space_id):
-    space = get_object_or_404(SpacePage.objects.visible_to(request.user).specific(), pk=space_id)
-    if not space.uses("debates"):
+    space = SpacePage.objects.live().specific().filter(pk=space_id).first()
+    if space is None or not space.uses("debates"):
         raise Http404
+    if not space.is_visible_to(request.user):
+        raise unseen(request.user, space)
     return space
 
 
@@ -76,7 +83,12 @@ def debate_detail(request, pk):
 def debate_create(request, space_id):
     space = _visible_space(request, space_id)
     if not services.can_open_debate(request.user, space):
-        raise PermissionDenied
+        raise refusal(
+            space,
+            DEBATE,
+            next_url=f"{reverse('debates:list')}?space={space.pk}",
+            next_label=_("Voir les débats de la démarche"),
+        )
     form = DebateForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not refuse_form(request, "debate", form):
         debate = services.open_debate(

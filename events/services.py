@@ -21,7 +21,7 @@ from events.models import (
 )
 from events.rules import REGISTER
 from participation.notifications.api import Email, absolute_url, follow, follower_ids, notify
-from participation.spaces.api import can
+from participation.spaces.api import can, closed_action
 
 # The kind of notification of a reminder (registered in apps.py as urgent).
 REMINDER = "events.reminder"
@@ -88,6 +88,12 @@ def registration_box(user, event, confirmed_count, registration=None):
         "places_left": places_left,
         "confirmed_count": confirmed_count,
         "can_cancel": registration is not None and not event.is_past,
+        # Why the space's phase keeps registrations closed, and when it opens them.
+        "closed": (
+            closed_action(event.space, REGISTER)
+            if state == "forbidden" and event.space is not None
+            else None
+        ),
     }
 
 

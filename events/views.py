@@ -14,9 +14,11 @@ from events import ical, programme, services
 from events.filters import AgendaFilterSet
 from events.forms import EventForm, RegistrationForm
 from events.models import Event, Registration, RegistrationStatus
+from events.rules import REGISTER
 from maillage import ratelimits
 from maillage.csv_export import csv_response
 from participation.roles import is_moderator
+from participation.spaces.api import refusal, unseen
 from taxonomy.models import Departement, Region, Thematique
 
 AGENDA_PAGE_SIZE = 20
@@ -30,7 +32,11 @@ def _visible_event(request, pk):
         .select_related("departement__region", "space", "organiser")
         .with_registration_counts()
     )
-    return get_object_or_404(events, pk=pk)
+    event = events.filter(pk=pk).first()
+    if event is None:
+        hidden = Event.objects.select_related("space").filter(pk=pk).first()
+        raise unseen(request.user, hidden.space if hidden else None)
+    return event
 
 
 def _my_registrations(user, events):
@@ -175,6 +181,8 @@ def register(request, pk):
             return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
         return _register_at_once(request, event)
     box = _registration_box(request, event)
+    if box["state"] == "forbidden":
+        return _refuse_closed_phase(request, event)
     if box["state"] not in ("open", "full", "confirmed", "waiting"):
         messages.error(request, _("Les inscriptions à cet événement ne sont pas ouvertes."))
         return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
@@ -234,7 +242,22 @@ def _registration_notice(saved, previous):
     return messages.SUCCESS, _("Votre inscription est enregistrée.")
 
 
+def _refuse_closed_phase(request, event):
+    """Registrations closed by the space's phase: explained in the box with htmx, on a
+    403 page that links back to the event without."""
+    if request.htmx:
+        return _after_registration(request, event, messages.ERROR, "")
+    raise refusal(
+        event.space,
+        REGISTER,
+        next_url=event.get_absolute_url(),
+        next_label=_("Revenir à l’événement"),
+    )
+
+
 def _register_at_once(request, event):
+    if not services.can_register(request.user, event):
+        return _refuse_closed_phase(request, event)
     if ratelimits.over_limit(request, "registration"):
         return _after_registration(request, event, messages.ERROR, ratelimits.message())
     try:

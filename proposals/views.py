@@ -19,12 +19,22 @@ from django.views.decorators.http import require_POST
 
 from maillage import private_files, ratelimits
 from maillage.csv_export import csv_response
-from maillage.redirects import redirect_next, safe_next
-from participation.spaces.api import Action, SpacePage, can, is_visible_to
+from maillage.redirects import safe_next
+from maillage.refusals import LoginToContinue
+from participation.spaces.api import (
+    Action,
+    SpacePage,
+    can,
+    closed_action,
+    is_visible_to,
+    refusal,
+    unseen,
+)
 from proposals import listing
 from proposals.exports import COLUMNS, export_rows
 from proposals.forms import AnswerForm, FilterForm, InviteForm, MergeForm, ProposalForm
 from proposals.models import Attachment, Coauthorship, Proposal, ProposalSettings, Vote
+from proposals.rules import PROPOSE, VOTE
 from proposals.services import answers, authoring, votes
 
 PAGE_SIZE = 20
@@ -38,7 +48,7 @@ def _space(request, slug):
     if space is None or not space.uses("proposals"):
         raise Http404
     if not can(request.user, Action.VIEW, space):
-        raise Http404
+        raise unseen(request.user, space)
     return space
 
 
@@ -50,12 +60,8 @@ def _proposal(request, pk, queryset=None):
         pk=pk,
     )
     if not proposal.space.live or not is_visible_to(proposal, request.user):
-        raise Http404
+        raise unseen(request.user, proposal.space)
     return proposal
-
-
-def _back(request, proposal):
-    return redirect_next(request, proposal.get_absolute_url())
 
 
 def _seed(request):
@@ -127,6 +133,9 @@ def proposal_list(request, space_slug):
             "current_tag": data.get("tag", ""),
             "vote_context": vote_context,
             "can_propose": authoring.can_propose(user, space),
+            "closed_actions": [
+                closed for action in (PROPOSE, VOTE) if (closed := closed_action(space, action))
+            ],
         },
     )
 
@@ -249,7 +258,12 @@ def _save_attachments(proposal, form):
 def proposal_create(request, space_slug):
     space = _space(request, space_slug)
     if not authoring.can_propose(request.user, space):
-        raise PermissionDenied
+        raise refusal(
+            space,
+            PROPOSE,
+            next_url=reverse("proposals:list", args=[space.slug]),
+            next_label=_("Voir les propositions de la démarche"),
+        )
     similar_url = reverse("proposals:similar", args=[space.slug])
     form = ProposalForm(
         request.POST or None, request.FILES or None, space=space, similar_url=similar_url
@@ -318,6 +332,13 @@ def proposal_edit(request, pk):
 @login_required
 def proposal_publish(request, pk):
     proposal = _proposal(request, pk)
+    if not authoring.can_propose(request.user, proposal.space):
+        raise refusal(
+            proposal.space,
+            PROPOSE,
+            next_url=proposal.get_absolute_url(),
+            next_label=_("Revenir à votre brouillon"),
+        )
     authoring.publish(request.user, proposal)
     messages.success(request, _("Votre proposition est publiée. Merci !"))
     return redirect(proposal.get_absolute_url())
@@ -385,42 +406,63 @@ def coauthor_leave(request, pk):
 
 
 # --- Voting ---------------------------------------------------------------------------------
+def _cast_vote(request, proposal):
+    """Add or remove the support; (error, notice) for the member."""
+    try:
+        if ratelimits.over_limit(request, "vote"):
+            return ratelimits.message(), ""
+        if request.POST.get("action") == "remove":
+            votes.unvote(request.user, proposal)
+            return "", _("Soutien retiré.")
+        votes.vote(request.user, proposal)
+        return "", _("Vote enregistré.")
+    except votes.VoteLimitReached:
+        return _("Vous avez utilisé tous vos votes : retirez-en un pour soutenir celle-ci."), ""
+    except PermissionDenied:
+        if not request.htmx:
+            raise  # the 403 page, with a link back to where the member was
+        return _("Cette proposition ne reçoit pas de vote en ce moment."), ""
+
+
 @require_POST
 def proposal_vote(request, pk):
     """Add or remove the member's support ("action" = add | remove). With htmx, the vote
-    block is replaced in place; without, the member returns to the page they came from."""
-    proposal = _proposal(request, pk)
+    block is replaced in place, keeps the focus on its button and announces the vote;
+    without, the member returns to the voted card (its anchor) with a message. A phase
+    that does not open votes is explained: in the block with htmx, on a 403 page without."""
+    back = safe_next(request, reverse("proposals:detail", args=[pk])).split("#")[0]
     if not request.user.is_authenticated:
-        raise PermissionDenied
-    error = ""
-    try:
-        if ratelimits.over_limit(request, "vote"):
-            error = ratelimits.message()
-        elif request.POST.get("action") == "remove":
-            votes.unvote(request.user, proposal)
+        raise LoginToContinue(back)
+    proposal = _proposal(request, pk)
+    error = notice = ""
+    if can(request.user, VOTE, proposal.space):
+        error, notice = _cast_vote(request, proposal)
+    elif not request.htmx:
+        raise refusal(
+            proposal.space, VOTE, next_url=back, next_label=_("Revenir à la page précédente")
+        )
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
         else:
-            votes.vote(request.user, proposal)
-    except votes.VoteLimitReached:
-        error = _("Vous avez utilisé tous vos votes : retirez-en un pour soutenir celle-ci.")
+            messages.success(request, notice)
+        return redirect(f"{back}#vote-{proposal.pk}")
     proposal.refresh_from_db()
     vote_context = votes.space_vote_context(request.user, proposal.space)
     has_voted = Vote.objects.filter(proposal=proposal, user=request.user).exists()
     proposal.vote_status = votes.vote_status(proposal, has_voted, vote_context)
-    if request.htmx:
-        return render(
-            request,
-            "proposals/includes/vote_response.html",
-            {
-                "proposal": proposal,
-                "vote_context": vote_context,
-                "error": error,
-                "compact": request.POST.get("compact") == "1",
-                "next": safe_next(request, ""),
-            },
-        )
-    if error:
-        messages.error(request, error)
-    return _back(request, proposal)
+    return render(
+        request,
+        "proposals/includes/vote_response.html",
+        {
+            "proposal": proposal,
+            "vote_context": vote_context,
+            "error": error,
+            "notice": notice,
+            "compact": request.POST.get("compact") == "1",
+            "next": back,
+        },
+    )
 
 
 # --- Moderation -----------------------------------------------------------------------------

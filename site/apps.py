@@ -8,6 +8,7 @@ class MaillageConfig(AppConfig):
     verbose_name = _("Maillage")
 
     def ready(self):
-        from maillage import table_versions
+        from maillage import french_plurals, table_versions
 
+        french_plurals.connect()
         connection_created.connect(table_versions.install, dispatch_uid="table_versions")

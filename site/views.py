@@ -1,10 +1,22 @@
 """Error pages rendered in the site layout, in French."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
+
+from maillage.redirects import safe_next
+from maillage.refusals import ExplainedRefusal, LoginToContinue
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    """A refused action says why: an `ExplainedRefusal` renders its own page, a
+    `LoginToContinue` sends the visitor to log in and back; anything else gets the generic
+    page, which still gives a way on (log in, previous page, home)."""
+    if isinstance(exception, LoginToContinue):
+        return redirect_to_login(exception.next_url or request.get_full_path())
+    if isinstance(exception, ExplainedRefusal):
+        return render(request, exception.template_name, exception.context, status=403)
+    back = safe_next(request, "")
+    return render(request, "403.html", {"back_url": back}, status=403)
 
 
 def page_not_found(request, exception=None):

@@ -79,12 +79,12 @@ def opened(role, phase, visibility):
     return signed_in(role) and sees(role, visibility) and phase == "during"
 
 
-def expected_status(role, phase, visibility, *, success, login_first=True):
+def expected_status(role, phase, visibility, *, success):
     """What the endpoint answers: `success` when allowed; a visitor is sent to log in
     (views behind `login_required`); an unseen object is a 404; a closed phase a 403."""
     if opened(role, phase, visibility):
         return success
-    if login_first and not signed_in(role):
+    if not signed_in(role):
         return 302
     if not sees(role, visibility):
         return 404

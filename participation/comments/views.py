@@ -17,7 +17,9 @@ from participation.comments.thread import (
     section_context,
     thread_context,
 )
-from participation.spaces.visibility import is_visible_to, target_or_404
+from participation.spaces.refusals import refusal
+from participation.spaces.visibility import is_visible_to, space_of, target_or_404
+from participation.utils import object_url
 
 
 def _visible_comment(request, pk):
@@ -31,6 +33,18 @@ def _visible_comment(request, pk):
 @login_required
 def comment_post(request, content_type_id, object_id):
     target = target_or_404(content_type_id, object_id, request.user, registry.COMMENT)
+    space = space_of(target)
+    if space is not None and not space.opens("comment"):
+        # The section says why in place; a full page explains on the 403 page.
+        if request.htmx:
+            context = section_context(request, target)
+            return render(request, "participation/comments/section.html", context)
+        raise refusal(
+            space,
+            "comment",
+            next_url=object_url(target) or "",
+            next_label=_("Revenir à la discussion"),
+        )
     form = CommentForm(request.POST, with_stance=comment_services.asks_stance(target))
     if form.is_valid() and not refuse_form(request, "comment", form):
         parent_pk = form.cleaned_data["parent"]
@@ -116,20 +130,29 @@ def comment_reply(request, pk):
     comment = _visible_comment(request, pk)
     target = comment.content_object
     context = {**thread_context(request, target), "comment": comment}
-    refusal = ""
+    refused = ""
     if comment.is_deleted or comment.is_hidden:
-        refusal = REPLY_REFUSALS["removed"]
+        refused = REPLY_REFUSALS["removed"]
     elif not comment.allow_thread():
-        refusal = REPLY_REFUSALS["depth"]
+        refused = REPLY_REFUSALS["depth"]
     elif not context["can_comment"]:
-        refusal = REPLY_REFUSALS[closed_reason(request.user, target)]
-    if request.htmx and not refusal:
+        reason = closed_reason(request.user, target)
+        if reason == "phase" and not request.htmx:
+            # The shared explanation: which phase is current, which one opens comments.
+            raise refusal(
+                space_of(target),
+                "comment",
+                next_url=object_url(target) or "",
+                next_label=_("Revenir à la discussion"),
+            )
+        refused = REPLY_REFUSALS[reason]
+    if request.htmx and not refused:
         return render(request, "participation/comments/reply_form.html", context)
     return render(
         request,
         "participation/comment_reply.html",
-        {**context, "refusal": refusal},
-        status=403 if refusal else 200,
+        {**context, "refusal": refused},
+        status=403 if refused else 200,
     )
 
 

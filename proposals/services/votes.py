@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 
-from participation.spaces.api import can, is_visible_to
+from participation.spaces.api import can, closed_action, is_visible_to
 from proposals.models import Proposal, ProposalSettings, State, Vote
 from proposals.rules import VOTE
 
@@ -86,6 +86,7 @@ class VoteStatus:
     counts_hidden: bool
     retained: bool
     reason: str  # why the member cannot vote: login, phase, proposal, limit, forbidden
+    closed: object = None  # the space's ClosedAction when the phase is the reason
 
 
 def space_vote_context(user, space, settings=None):
@@ -103,7 +104,13 @@ def space_vote_context(user, space, settings=None):
         reason = "phase"
     else:
         reason = "forbidden"
-    return {"settings": settings, "allowed": allowed, "remaining": remaining, "reason": reason}
+    return {
+        "settings": settings,
+        "allowed": allowed,
+        "remaining": remaining,
+        "reason": reason,
+        "closed": closed_action(space, VOTE) if reason == "phase" else None,
+    }
 
 
 def vote_status(proposal, has_voted, context):
@@ -121,4 +128,5 @@ def vote_status(proposal, has_voted, context):
         counts_hidden=settings.counts_hidden,
         retained=settings.is_retained(proposal),
         reason=reason,
+        closed=context["closed"] if reason == "phase" else None,
     )

@@ -287,7 +287,7 @@ MAILLAGE_SEARCH_AUTO_INDEX = env_bool("MAILLAGE_SEARCH_AUTO_INDEX", True)
 MAILLAGE_NAVIGATION = [
     {"label": _("Actualités"), "page_type": "editorial.NewsIndexPage"},
     {"label": _("Ressources"), "page_type": "library.ResourceIndexPage"},
-    {"label": _("Retours d'expérience"), "page_type": "editorial.ExperienceIndexPage"},
+    {"label": _("Retours d’expérience"), "page_type": "editorial.ExperienceIndexPage"},
     {"label": _("Participer"), "url_name": "participation:index"},
     {"label": _("Agenda"), "url_name": "events:agenda"},
     {"label": _("Annuaire"), "url_name": "members:directory"},

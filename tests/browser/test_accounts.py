@@ -37,6 +37,6 @@ def test_visitor_signs_up_confirms_and_logs_in_through_the_pages(live_server, pa
     page.get_by_role("link", name="Se connecter").first.click()
     page.get_by_label("E-mail").fill("samira.cherif@exemple.fr")
     page.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill("cohesion-sociale-2026")
-    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("button", name="Se connecter").click()
     assert page.get_by_role("button", name="Se déconnecter").is_visible()
     screenshot("logged-in")

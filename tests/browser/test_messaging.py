@@ -15,7 +15,7 @@ def _log_in(page, url, user):
     page.goto(url + "/comptes/login/")
     page.get_by_label("E-mail").fill(user.email)
     page.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
 
 
@@ -51,7 +51,7 @@ def test_member_writes_to_a_peer_found_in_the_directory_who_answers_from_the_ema
     peer.goto(live_server.url + link)
     peer.get_by_label("E-mail").fill(karim.email)
     peer.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill(PASSWORD)
-    peer.get_by_role("button", name="Connexion").click()
+    peer.get_by_role("button", name="Se connecter").click()
     peer.get_by_text("votre trame de diagnostic GUSP").wait_for()
     peer.get_by_label("Votre réponse").fill("Avec plaisir, je vous l’envoie demain.")
     peer.get_by_role("button", name="Envoyer").click()

@@ -15,7 +15,7 @@ def test_member_opts_in_and_the_panorama_counts_them_on_a_phone(live_server, pag
     page.goto(live_server.url + "/comptes/login/")
     page.get_by_label("E-mail").fill(member.email)
     page.get_by_label("Mot de passe").first.fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("button", name="Se connecter").click()
     page.goto(live_server.url + "/membres/mon-profil/")
     page.get_by_label("Type de structure").select_option("epci")
     page.get_by_label(re.compile(r"^Département\s*:?$")).select_option(label="Nord (59)")

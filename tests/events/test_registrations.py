@@ -111,7 +111,7 @@ def test_space_event_registration_needs_the_phase_to_open_registrations(member):
 def test_visitor_is_invited_to_log_in_to_register(client):
     event = EventFactory()
     html = client.get(event.get_absolute_url()).content.decode()
-    assert "Connectez-vous pour vous inscrire" in html
+    assert "Se connecter pour s’inscrire" in html
     response = client.post(reverse("events:register", args=[event.pk]))
     assert response.status_code == 302 and "/comptes/login/" in response["Location"]
     assert not Registration.objects.exists()

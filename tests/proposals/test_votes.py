@@ -71,7 +71,7 @@ def test_vote_without_javascript_returns_to_the_page(member_client, vote_space):
     response = member_client.post(
         reverse("proposals:vote", args=[proposal.pk]), {"action": "add", "next": "/propositions/"}
     )
-    assert response.status_code == 302 and response.url == "/propositions/"
+    assert response.status_code == 302 and response.url == f"/propositions/#vote-{proposal.pk}"
 
 
 def test_votes_on_a_withdrawn_proposal_are_given_back_to_the_voter(member, vote_space):
@@ -89,10 +89,11 @@ def test_nobody_votes_outside_the_vote_phase(member):
         votes.vote(member, proposal)
 
 
-def test_visitor_cannot_vote(client, vote_space):
+def test_visitor_is_asked_to_log_in_to_vote(client, vote_space):
     proposal = ProposalFactory(space=vote_space)
     response = client.post(reverse("proposals:vote", args=[proposal.pk]), {"action": "add"})
-    assert response.status_code == 403
+    assert response.status_code == 302
+    assert response.url == f"{reverse('account_login')}?next={proposal.get_absolute_url()}"
     assert not Vote.objects.exists()
 
 

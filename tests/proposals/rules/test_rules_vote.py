@@ -1,5 +1,5 @@
-"""Right to vote, as a matrix: role × phase × space visibility. The vote endpoint does
-not send visitors to log in: it refuses them (403), or hides what they may not see."""
+"""Right to vote, as a matrix: role × phase × space visibility. Like every action, the
+vote endpoint sends visitors to log in first (they come back to the proposal)."""
 
 import pytest
 from django.urls import reverse
@@ -18,6 +18,6 @@ def test_vote(client, role, phase, visibility):
     space = space_for(phase, visibility, "proposals", VOTE, invited=[user] * (role == "invited"))
     proposal = ProposalFactory(space=space)
     response = login(client, user).post(reverse("proposals:vote", args=[proposal.pk]))
-    expected = expected_status(role, phase, visibility, success=302, login_first=False)
+    expected = expected_status(role, phase, visibility, success=302)
     assert response.status_code == expected
     assert Vote.objects.exists() == opened(role, phase, visibility)
