@@ -77,9 +77,9 @@ def pages():
 
 
 def clients():
-    member = Client()
+    member = Client(HTTP_HOST="127.0.0.1")
     member.force_login(User.objects.get(email=MEMBER))
-    return {"membre": member, "anonyme": Client()}
+    return {"membre": member, "anonyme": Client(HTTP_HOST="127.0.0.1")}
 
 
 def fetch(client, path):
@@ -91,8 +91,8 @@ def fetch(client, path):
     return elapsed, len(response.content)
 
 
-def measure(repeat, page_cache):
-    targets = pages()
+def measure(repeat, page_cache, only=""):
+    targets = {name: path for name, path in pages().items() if only in name}
     by_audience = clients()
     timings = {}
     sizes = {}
@@ -119,7 +119,7 @@ def measure(repeat, page_cache):
     }
 
 
-def profile(name, repeat, top):
+def profile(name, repeat, top, sort):
     audience = "anonyme" if name.endswith("(anonyme)") else "membre"
     page = name.rsplit(" (", 1)[0]
     path = pages()[page]
@@ -133,7 +133,7 @@ def profile(name, repeat, top):
             fetch(client, path)
         profiler.disable()
     out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative")
+    stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(sort)
     stats.print_stats(top)
     print(out.getvalue())
 
@@ -143,12 +143,17 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--profile", default="", help="« page (membre) » ou « page (anonyme) »")
     parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--sort", default="cumulative", help="cumulative ou tottime")
+    parser.add_argument("--only", default="", help="seulement les pages dont le nom contient ceci")
+    parser.add_argument("--no-page-cache", action="store_true", help="sans la mesure des succès")
     parser.add_argument("--json", default="", help="écrit aussi le tableau dans ce fichier")
     args = parser.parse_args()
     if args.profile:
-        profile(args.profile, args.repeat, args.top)
+        profile(args.profile, args.repeat, args.top, args.sort)
         return
-    results = measure(args.repeat, page_cache=False) | measure(args.repeat, page_cache=True)
+    results = measure(args.repeat, page_cache=False, only=args.only)
+    if not args.no_page_cache:
+        results |= measure(args.repeat, page_cache=True, only=args.only)
     for label, row in results.items():
         print(
             f"{label:<60} {row['median_ms']:>7.1f} ms  p90 {row['p90_ms']:>7.1f}"
