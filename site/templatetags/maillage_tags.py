@@ -102,3 +102,34 @@ class ExactCacheNode(template.Node):
             *parts,
         )
         return cached(key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS)
+
+
+@register.simple_tag
+def form_fingerprint(form):
+    """Everything a rendered form shows, as a key for `exactcache`: its class, each
+    field's label, help, value, errors, widget and choices. Choices are read once here and
+    kept on the widget, so that rendering the form on a miss does not ask the database again.
+    Rendering a select of a hundred départements through Django's widget templates costs
+    far more than this."""
+    parts = [type(form).__module__, type(form).__qualname__, form.prefix]
+    for bound in form:
+        field, widget = bound.field, bound.field.widget
+        choices = None
+        if getattr(widget, "choices", None) is not None:
+            widget.choices = list(widget.choices)  # what the widget renders from
+            choices = [(str(value), str(label)) for value, label in widget.choices]
+        parts.append(
+            [
+                bound.name,
+                str(bound.label),
+                str(bound.help_text),
+                str(bound.value()),
+                str(bound.errors),
+                field.required,
+                field.disabled,
+                type(widget).__name__,
+                {name: str(value) for name, value in widget.attrs.items()},
+                choices,
+            ]
+        )
+    return table_versions.key("form", parts)
