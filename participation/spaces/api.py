@@ -1,7 +1,14 @@
 """What other modules may use of participation.spaces."""
 
 from participation.roles import is_moderator
-from participation.spaces.models import Action, SpaceMembership, SpacePage, SpacePhase, Visibility
+from participation.spaces.models import (
+    Action,
+    SpaceMembership,
+    SpacePage,
+    SpacePhase,
+    Visibility,
+    visibility_class,
+)
 from participation.spaces.permissions import can
 from participation.spaces.refusals import (
     ClosedAction,
@@ -31,4 +38,5 @@ __all__ = [
     "space_dependencies",
     "space_of",
     "unseen",
+    "visibility_class",
 ]

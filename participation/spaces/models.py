@@ -54,6 +54,20 @@ class SpacePageQuerySet(PageQuerySet):
         return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(Exists(invited)))
 
 
+def visibility_class(user):
+    """What decides which spaces `visible_to(user)` returns, as a short string: members
+    who see the same spaces share it, so that a fragment listing what they may see can be
+    cached once for all of them."""
+    if user.is_authenticated and is_moderator(user):
+        return "moderator"
+    if not user.is_authenticated or not user.is_active:
+        return "public"
+    invited = SpaceMembership.objects.filter(user=user, space__visibility=Visibility.PRIVATE)
+    return "member:" + ",".join(
+        str(pk) for pk in invited.order_by("space_id").values_list("space_id", flat=True)
+    )
+
+
 SpacePageManager = PageManager.from_queryset(SpacePageQuerySet)
 
 

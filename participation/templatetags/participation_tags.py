@@ -7,6 +7,7 @@
 {% activity_feed space=None limit=8 %}  "Dernières contributions"
 {% notifications_link %}            header item with the unread count
 {% object_panels object %}          the panels other modules registered for the object's page
+{% visibility_class as audience %}  who sees the same spaces: a key for shared fragments
 {{ text|comment_text }}             plain text with safe links and line breaks
 """
 
@@ -20,6 +21,7 @@ from participation import registry
 from participation.comments import api as comments
 from participation.notifications import api as notifications
 from participation.spaces.api import SpacePage
+from participation.spaces.api import visibility_class as spaces_visibility_class
 from participation.utils import content_type_for
 
 register = template.Library()
@@ -61,6 +63,11 @@ def open_spaces(context, limit=3):
         .order_by("-first_published_at")
     )
     return {"spaces": [space for space in spaces[: limit * 4] if space.current_phase][:limit]}
+
+
+@register.simple_tag(takes_context=True)
+def visibility_class(context):
+    return spaces_visibility_class(context["request"].user)
 
 
 @register.inclusion_tag("participation/includes/notifications_link.html", takes_context=True)

@@ -1,9 +1,13 @@
+import time
+
 from django import template
 from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail.models import Site
 
+from maillage import table_versions
 from maillage.table_versions import cached
 
 register = template.Library()
@@ -52,3 +56,80 @@ def home_url(context):
         return site.root_page.get_url(request) if site else "/"
 
     return _cached_per_site("home", request, compute)
+
+
+FRAGMENT_SECONDS = 3600
+
+
+@register.tag
+def exactcache(parser, token):
+    """{% exactcache "name" part... [every=60] %}...{% endexactcache %}
+
+    The enclosed HTML, rendered once per value of its parts (and site, language) and served
+    again while no table it read has been written (`maillage.table_versions`): a vote
+    expires the fragments that read votes and nothing else, with no code to empty it.
+    `every=N` also renews it every N seconds, for content that changes with the clock
+    (phases under way, upcoming events). The fragment is shared by everyone whose parts
+    are equal: it must hold nothing personal that its parts do not name, and no CSRF token.
+    """
+    name, *bits = token.split_contents()[1:]
+    every = None
+    parts = []
+    for bit in bits:
+        if bit.startswith("every="):
+            every = int(bit.removeprefix("every="))
+        else:
+            parts.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endexactcache",))
+    parser.delete_first_token()
+    return ExactCacheNode(parser.compile_filter(name), parts, every, nodelist)
+
+
+class ExactCacheNode(template.Node):
+    def __init__(self, name, parts, every, nodelist):
+        self.name, self.parts, self.every, self.nodelist = name, parts, every, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        parts = [str(part.resolve(context)) for part in self.parts]
+        if self.every:
+            parts.append(int(time.time() // self.every))
+        key = table_versions.key(
+            "fragment",
+            self.name.resolve(context),
+            request.get_host() if request else "",
+            get_language(),
+            *parts,
+        )
+        return cached(key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS)
+
+
+@register.simple_tag
+def form_fingerprint(form):
+    """Everything a rendered form shows, as a key for `exactcache`: its class, each
+    field's label, help, value, errors, widget and choices. Choices are read once here and
+    kept on the widget, so that rendering the form on a miss does not ask the database again.
+    Rendering a select of a hundred départements through Django's widget templates costs
+    far more than this."""
+    parts = [type(form).__module__, type(form).__qualname__, form.prefix]
+    for bound in form:
+        field, widget = bound.field, bound.field.widget
+        choices = None
+        if getattr(widget, "choices", None) is not None:
+            widget.choices = list(widget.choices)  # what the widget renders from
+            choices = [(str(value), str(label)) for value, label in widget.choices]
+        parts.append(
+            [
+                bound.name,
+                str(bound.label),
+                str(bound.help_text),
+                str(bound.value()),
+                str(bound.errors),
+                field.required,
+                field.disabled,
+                type(widget).__name__,
+                {name: str(value) for name, value in widget.attrs.items()},
+                choices,
+            ]
+        )
+    return table_versions.key("form", parts)

@@ -110,11 +110,11 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _get(url):
+def _get(url, **headers):
     """As the reverse proxy asks: plain HTTP on the loopback, HTTPS announced in a header."""
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})
     with urllib.request.urlopen(request, timeout=60) as response:
-        return response.status, response.read().decode()
+        return response.status, response.read().decode(errors="replace"), response.headers
 
 
 def _serve(venv, env, cwd):
@@ -199,12 +199,16 @@ def test_wheel_installs_outside_the_checkout_and_serves_the_home_page(tmp_path, 
     )
     server, base_url = _serve(venv, env, run_dir)
     try:
-        status, html = _get(base_url + "/")
+        status, html, _ = _get(base_url + "/")
         assert status == 200
         assert re.search(r"<title>[^<]*· Maillage</title>", html)
         stylesheet = re.search(r'href="(/static/css/maillage\.[0-9a-f]{12}\.css)"', html)
         assert stylesheet, "la feuille de style doit venir du manifeste de collectstatic"
-        assert _get(base_url + stylesheet.group(1))[0] == 200
+        # Compressed, and cached for a year at least: its name changes with its content.
+        status, _, headers = _get(base_url + stylesheet.group(1), **{"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip"
+        max_age = re.search(r"max-age=(\d+)", headers["Cache-Control"])
+        assert int(max_age.group(1)) >= 365 * 24 * 3600 and "immutable" in headers["Cache-Control"]
     finally:
         server.terminate()
         server.wait(timeout=30)
