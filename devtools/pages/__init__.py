@@ -15,5 +15,6 @@ MODULES = [
     "gazette",
     "surveys",
     "barcamp",
+    "submissions",
     "search",
 ]
