@@ -52,7 +52,12 @@ def save_experience(page, user, submission=None):
 
 @transaction.atomic
 def submit(submission, user):
-    """Into the "Relecture" workflow: started for a draft, resumed after changes."""
+    """Into the "Relecture" workflow: started for a draft, resumed after changes. The row
+    is locked so that a double click submits once (Wagtail allows one active workflow
+    per object); a submission no longer editable is left as it is."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not locked.is_editable:
+        return
     obj = submission.content_object
     state = obj.current_workflow_state
     if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
@@ -66,12 +71,12 @@ def submit(submission, user):
 
 @transaction.atomic
 def delete_draft(submission):
-    """A draft disappears with its content and its private file."""
+    """A draft disappears with its content and its private file (the row follows its
+    content: `signals.forget`)."""
     obj = submission.content_object
     if submission.kind == Kind.RESOURCE:
         obj.file.delete(save=False)
     obj.delete()
-    submission.delete()
 
 
 @transaction.atomic

@@ -2,10 +2,14 @@
 announced to its author), changes requested (the editor's comment sent to its author,
 who may edit again), cancelled (back to a draft, unless an editor refused it)."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_cancelled, workflow_rejected
 
+from editorial.models import ExperiencePage
+from library.models import ResourceSubmission
 from submissions.models import Status, Submission
 from submissions.services import notify_author
 
@@ -52,7 +56,18 @@ def cancelled(sender, instance, user=None, **kwargs):
     submission.save()
 
 
+def forget(sender, instance, **kwargs):
+    """A submission's content deleted in the admin takes its row along."""
+    Submission.objects.filter(
+        content_type=ContentType.objects.get_for_model(sender), object_id=instance.pk
+    ).delete()
+
+
 def connect():
+    for model in (ResourceSubmission, ExperiencePage):
+        post_delete.connect(
+            forget, sender=model, dispatch_uid=f"submissions_forget_{model._meta.model_name}"
+        )
     for signal, receiver in (
         (workflow_approved, published),
         (workflow_rejected, changes_requested),

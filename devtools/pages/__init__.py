@@ -17,5 +17,6 @@ MODULES = [
     "barcamp",
     "opendata",
     "accountability",
+    "submissions",
     "search",
 ]

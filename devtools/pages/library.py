@@ -24,5 +24,6 @@ def targets():
                 f"&thematique={thematique.slug}&sort=year",
             },
             {"name": "bibliothèque par année", "path": f"{url}?year={resource.year}&sort=title"},
+            {"name": "page d’une ressource", "path": resource.get_absolute_url()},
         ]
     return found
