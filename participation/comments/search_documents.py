@@ -70,11 +70,12 @@ class CommentDocuments(Registration):
             return None
         author = comment.user.display_name if comment.user else comment.user_name
         return SearchDocument(
-            title=gettext("Commentaire de %(author)s sur « %(title)s »")
+            # The kind ("Commentaire") is shown beside it: in the title, the word would
+            # make every comment a result for "commentaire".
+            title=gettext("%(author)s sur « %(title)s »")
             % {"author": author, "title": target.title[:TITLE_CHARS]},
             url=comment.url_on(target.url, comment.earlier_threads // THREADS_PER_PAGE + 1),
             body=comment.comment,
-            extra=author,
             date=comment.submit_date,
             thematiques=target.thematiques,
             territories=target.territories,

@@ -71,6 +71,7 @@ def comment_post(request, content_type_id, object_id):
                     page=comment.thread_page_number(),
                     unfolded={comment.thread_id},
                 )
+                context["posted"] = comment.pk  # focused and announced (site convention)
                 return render(request, "participation/comments/section.html", context)
             messages.success(request, _("Votre commentaire est publié."))
             return redirect(comment.get_absolute_url())

@@ -33,11 +33,19 @@ def test_member_searches_from_the_header_with_suggestions_then_filters_by_territ
     )
 
     page.goto(live_server.url + "/")
-    search_box = page.get_by_role("searchbox", name="Rechercher sur Maillage")
+    search_box = page.get_by_role("combobox", name="Rechercher sur Maillage")
     search_box.press_sequentially("ines gar", delay=40)
-    suggestion = page.locator("#header-search-suggestions").get_by_role("link", name="Inès Garnier")
+    suggestion = page.get_by_role("option", name=re.compile("Inès Garnier"))
     suggestion.wait_for()
+    # The ARIA combobox pattern: arrows move the active option, Escape closes the list.
+    assert search_box.get_attribute("aria-expanded") == "true"
+    search_box.press("ArrowDown")
+    assert search_box.get_attribute("aria-activedescendant") == suggestion.get_attribute("id")
+    assert suggestion.get_attribute("aria-selected") == "true"
     screenshot("search-suggestions")
+    search_box.press("Escape")
+    assert search_box.get_attribute("aria-expanded") == "false"
+    assert search_box.get_attribute("aria-activedescendant") is None
 
     search_box.fill("sante")
     search_box.press("Enter")

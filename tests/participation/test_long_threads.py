@@ -129,6 +129,13 @@ def test_reply_link_opens_a_form_page_and_posting_it_replies(member_client, memb
     response = member_client.post(post_url, {"comment": "D’accord.", "parent": root.pk})
     reply = Comment.objects.get(parent_id=root.pk, level=1)
     assert response.status_code == 302 and reply.user == member
+    response = member_client.post(
+        post_url, {"comment": "Et avec htmx.", "parent": root.pk}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    posted = Comment.objects.get(comment="Et avec htmx.")
+    assert f'aria-labelledby="c{posted.pk}-author" data-focus-after-swap' in html
+    assert "Votre commentaire est publié." in html and html.count("data-focus-after-swap") == 1
 
 
 def test_replying_where_it_is_refused_says_why_and_writes_nothing(member_client, member):

@@ -54,19 +54,19 @@ def test_a_comment_is_found_with_its_excerpt_and_leads_to_its_place_in_the_threa
     results = search_as(VISITOR, WORD)
     [hit] = results.hits
     assert hit.kind == "commentaire" and hit.kind_label == ""  # labels come from the page
-    assert hit.title == "Commentaire de Inès Garnier sur « Des bacs dans chaque cour »"
+    assert hit.title == "Inès Garnier sur « Des bacs dans chaque cour »"
     assert "\x02zygomorphe\x03" in hit.excerpt
     url = f"{proposal.get_absolute_url()}?{PAGE_PARAM}=2&fil={roots[-1].pk}#c{reply.pk}"
     assert hit.url == url == reply.get_absolute_url()
 
     page = client.get(reverse("search:search"), {"q": WORD}).content.decode()
-    assert "Commentaire de Inès Garnier" in page and "<mark>zygomorphe</mark>" in page
+    assert "Inès Garnier sur « Des bacs" in page and "<mark>zygomorphe</mark>" in page
     assert f'href="{url.replace("&", "&amp;")}"' in page
     thread = client.get(url.split("#")[0]).content.decode()
     assert f'id="c{reply.pk}"' in thread and f'id="c{roots[0].pk}"' not in thread
     # A comment's title repeats its object's: it is kept out of the typed suggestions.
     suggested = client.get(reverse("search:suggest"), {"q": "bacs dans"}).content.decode()
-    assert "Des bacs dans chaque cour" in suggested and "Commentaire de" not in suggested
+    assert "Des bacs dans chaque cour" in suggested and "Inès Garnier sur" not in suggested
 
 
 def test_hidden_deleted_and_unreadable_comments_leave_results_counts_and_facets(indexed):
