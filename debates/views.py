@@ -15,7 +15,7 @@ from debates.rules import DEBATE
 from maillage.ratelimits import refuse_form
 from participation.comments.api import section_context
 from participation.roles import is_moderator
-from participation.spaces.api import SpacePage, refusal, unseen
+from participation.spaces.api import SpacePage, closed_action, refusal, unseen
 
 DEBATES_PAGE_SIZE = 20
 SPACE_SECTION_SIZE = 5
@@ -55,6 +55,7 @@ def debate_list(request):
             "query_string": query.urlencode(),
             "space": space,
             "can_open": space is not None and services.can_open_debate(request.user, space),
+            "closed": closed_action(space, DEBATE) if space is not None else None,
         },
     )
 
@@ -139,5 +140,6 @@ def space_section_context(space, request):
         "debates": debates[:SPACE_SECTION_SIZE],
         "list_url": f"{reverse('debates:list')}?space={space.pk}",
         "can_open": services.can_open_debate(request.user, space),
+        "closed": closed_action(space, DEBATE),
         "space": space,
     }

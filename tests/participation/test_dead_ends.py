@@ -128,6 +128,8 @@ def test_opening_a_debate_during_the_vote_explains_when_debates_open(voting_spac
     assert response.status_code == 403
     assert f"?space={voting_space.pk}" in _explains(response, "Débattre")
     assert not Debate.objects.exists()
+    # The list says it where the "Ouvrir un débat" button would be.
+    _explains(member_client.get(f"{reverse('debates:list')}?space={voting_space.pk}"), "Débattre")
 
 
 def test_registering_during_the_vote_explains_when_registrations_open(voting_space, member_client):
