@@ -22,7 +22,7 @@ def _log_in(page, live_server, user):
     page.goto(live_server.url + "/comptes/login/")
     page.get_by_label("E-mail").fill(user.email)
     page.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
 
 

@@ -15,7 +15,7 @@ def test_keyboard_user_crosses_a_long_thread_and_replies(live_server, page, scre
     page.goto(live_server.url + "/comptes/login/")
     page.get_by_label("E-mail").fill(reader.email)
     page.get_by_label(re.compile(r"^Mot de passe\s*:?$")).fill(PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
+    page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
     page.goto(live_server.url + proposal.get_absolute_url())
 
