@@ -23,6 +23,7 @@ from participation.comments.models import (
 from participation.comments.services import asks_stance, can_comment
 from participation.notifications.api import is_following
 from participation.roles import is_moderator
+from participation.spaces.refusals import closed_action
 from participation.spaces.visibility import space_of
 from participation.utils import content_type_for
 
@@ -132,6 +133,7 @@ def section_context(request, target, form=None, page=None, unfolded=None):
     params.pop(UNFOLD_PARAM, None)
     context = thread_context(request, target)
     allowed = context["can_comment"]
+    reason = closed_reason(user, target) if not allowed else ""
     return {
         **context,
         "thread": thread,
@@ -143,7 +145,9 @@ def section_context(request, target, form=None, page=None, unfolded=None):
         "with_stance": with_stance,
         "stance_counts": stance_counts if with_stance else [],
         "form": form or (CommentForm(with_stance=with_stance) if allowed else None),
-        "closed_reason": closed_reason(user, target) if not allowed else "",
+        "closed_reason": reason,
+        # The phase that opens comments and when: the explanation every refusal shows.
+        "closed": closed_action(space_of(target), "comment") if reason == "phase" else None,
         "is_following": is_following(user, target),
     }
 

@@ -29,7 +29,7 @@ def test_member_comments_a_news_item_or_experience_and_readers_see_it(
     html = client.get(page.url).content.decode()
 
     assert "Nous avons fait la même chose à Roubaix." in html
-    assert "Connectez-vous" in html  # visitors read, members write
+    assert "Se connecter</a> pour commenter" in html  # visitors read, members write
 
 
 def test_visitor_cannot_post_a_comment(client, news_index):

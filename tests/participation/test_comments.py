@@ -49,7 +49,8 @@ def test_member_cannot_comment_when_the_phase_closes_comments(member_client):
     assert member_client.post(_post_url(closed), {"comment": "Trop tard"}).status_code == 403
     assert not Comment.objects.exists()
     html = member_client.get(closed.url).content.decode()
-    assert "ne sont pas ouverts pendant cette phase" in html
+    assert "pendant la phase en cours, « Vote »" in html
+    assert "Aucune phase à venir ne l’ouvre." in html
 
 
 def test_member_comments_a_page_outside_any_space(member):

@@ -124,7 +124,7 @@ def test_space_page_shows_phases_timeline_and_comments(client, space):
     html = response.content.decode()
     assert "Contributions" in html and 'aria-current="step"' in html
     assert "Dernières contributions" in html
-    assert "Connectez-vous" in html
+    assert "Se connecter</a> pour commenter" in html
 
 
 def test_space_sections_come_from_the_registry(client, space, monkeypatch):
