@@ -41,19 +41,27 @@ class ProgressTree:
         self.thematiques = list(thematiques)  # (result id, slug, name)
         self._progress = {}
 
-    @classmethod
-    def for_space(cls, space):
-        rows = Result.objects.filter(space=space).values_list(
-            "pk", "parent_id", "title", "progress", "status__progress"
-        )
-        nodes = [
+    @staticmethod
+    def nodes(results):
+        """The nodes of a queryset of results, in one query (whole spaces: a parent's
+        progress needs all its children)."""
+        rows = results.values_list("pk", "parent_id", "title", "progress", "status__progress")
+        return [
             Node(pk, parent, title, progress if progress is not None else status_progress)
             for pk, parent, title, progress, status_progress in rows
         ]
+
+    @classmethod
+    def for_space(cls, space):
         thematiques = Result.thematiques.through.objects.filter(result__space=space).values_list(
             "result_id", "thematique__slug", "thematique__name"
         )
-        return cls(nodes, thematiques)
+        return cls(cls.nodes(Result.objects.filter(space=space)), thematiques)
+
+    @classmethod
+    def for_spaces(cls, space_ids):
+        """The progress of every result of several spaces (without the thématiques)."""
+        return cls(cls.nodes(Result.objects.filter(space_id__in=space_ids)))
 
     def progress(self, pk, _seen=frozenset()):
         """The result's progress (see the module's rules); None when it has none."""
