@@ -99,7 +99,7 @@ def measure(repeat, page_cache, only=""):
     with override_settings(MAILLAGE_PAGE_CACHE_SECONDS=300 if page_cache else 0):
         audiences = ["anonyme"] if page_cache else ["membre", "anonyme"]
         for _ in range(2):  # warm up: templates, connections, fragment caches
-            for name, path in targets.items():
+            for path in targets.values():
                 for audience in audiences:
                     fetch(by_audience[audience], path)
         for _ in range(repeat):

@@ -116,7 +116,8 @@ def form_fingerprint(form):
         field, widget = bound.field, bound.field.widget
         choices = None
         if getattr(widget, "choices", None) is not None:
-            widget.choices = list(widget.choices)  # what the widget renders from
+            # What the widget renders from; iter() spares the COUNT that list() would ask first.
+            widget.choices = list(iter(widget.choices))
             choices = [(str(value), str(label)) for value, label in widget.choices]
         parts.append(
             [

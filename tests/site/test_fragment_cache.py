@@ -1,0 +1,75 @@
+"""Fragments cached with `{% exactcache %}` (maillage_tags): the home page's sections, shared
+by everyone who sees the same spaces, and the filter sidebars of the lists, cached by the
+content of their form. A write to what a fragment shows expires it at once; an unrelated
+write does not."""
+
+from types import SimpleNamespace
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Event
+from maillage.templatetags import maillage_tags
+from participation.spaces.api import visibility_class
+from tests.factories import EventFactory, ThematiqueFactory, UserFactory, make_space
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_home_sections_expire_when_what_they_show_changes_only(client, db, monkeypatch):
+    # The sections are also renewed each minute: no minute may end between two renders.
+    monkeypatch.setattr(maillage_tags, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
+    event = EventFactory(title="Rencontre sentinelle-7f3a9c")
+
+    first, computed = get(client, "/")
+    again, served = get(client, "/")
+    UserFactory()  # the sections show no member
+    after_unrelated, served_after_unrelated = get(client, "/")
+    Event.objects.filter(pk=event.pk).update(title="Rencontre renommée-4b1e")
+    after_edit, _ = get(client, "/")
+
+    assert "Rencontre sentinelle-7f3a9c" in first and again == first
+    assert served < computed
+    assert after_unrelated == first and served_after_unrelated == served
+    assert "Rencontre renommée-4b1e" in after_edit and "sentinelle-7f3a9c" not in after_edit
+
+
+def test_home_sections_are_shared_only_by_who_sees_the_same_spaces(client, member_client):
+    invited = UserFactory()
+    space = make_space(title="Groupe de travail", visibility="private", memberships=[invited])
+    EventFactory(title="Atelier privé-9d2c", space=space)
+    EventFactory(title="Rencontre ouverte-5e8a")
+
+    seen_by_member, _ = get(member_client, "/")
+    client.force_login(invited)
+    seen_by_invited, _ = get(client, "/")
+    client.logout()
+    seen_anonymously, _ = get(client, "/")
+
+    assert (
+        "Rencontre ouverte-5e8a" in seen_by_member and "Rencontre ouverte-5e8a" in seen_anonymously
+    )
+    assert "Atelier privé-9d2c" not in seen_by_member
+    assert "Atelier privé-9d2c" not in seen_anonymously
+    assert "Atelier privé-9d2c" in seen_by_invited
+    assert visibility_class(invited) == f"member:{space.pk}"
+
+
+def test_filter_sidebar_shows_a_new_choice_and_renders_as_uncached(client, db):
+    first, computed = get(client, "/agenda/?when=past")
+    again, served = get(client, "/agenda/?when=past")
+    ThematiqueFactory(name="Thématique sentinelle-3c7d")
+    after, _ = get(client, "/agenda/?when=past")
+
+    assert again == first and served <= computed
+    assert "Thématique sentinelle-3c7d" in after and "sentinelle-3c7d" not in first
+    sidebar = after[after.index('<aside class="filters"') : after.index("</aside>")]
+    cache.clear()
+    uncached, _ = get(client, "/agenda/?when=past")
+    assert sidebar in uncached
