@@ -1,6 +1,7 @@
 """The "Refuser" item beside "Approuver" and "Demander des modifications" in the
 footer of a member submission under review (page or snippet), and its admin view."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,10 +13,12 @@ from submissions.models import Submission
 
 
 def _submission(obj):
+    """The submission of the page or snippet being edited; None for any other (the menu
+    item is offered to every snippet model, debates and events included)."""
     if obj is None or obj.pk is None:
         return None
     return Submission.objects.filter(
-        content_type_id=obj.get_content_type().pk, object_id=obj.pk
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
     ).first()
 
 

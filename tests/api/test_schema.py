@@ -65,7 +65,7 @@ def test_a_module_adds_its_endpoint_by_registering_a_router(monkeypatch):
     def results(request):
         return []
 
-    registry.register_router("resultats", router, order=120)
+    registry.register_router("resultats", router, order=999)
     with pytest.raises(ValueError, match="déjà déclaré"):
         registry.register_router("resultats", Router())
 

@@ -79,10 +79,10 @@ def test_public_journeys_run_under_the_policy(live_server, page, screenshot):
     assert policy["script-src"] == policy["style-src"] == "'self'"
     assert policy["frame-ancestors"] == "'self'" and policy["object-src"] == "'none'"
 
-    search_box = page.get_by_role("searchbox", name="Rechercher sur Maillage")
+    search_box = page.get_by_role("combobox", name="Rechercher sur Maillage")
     search_box.press_sequentially("observatoire", delay=40)
     page.locator("#header-search-suggestions").get_by_role(
-        "link", name=re.compile("^Créer un observatoire")
+        "option", name=re.compile("^Créer un observatoire")
     ).wait_for()
     assert not violations(), violations()
 

@@ -21,7 +21,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _two_day_event(items_per_day, **fields):
-    start = timezone.now() + timedelta(days=30)
+    # 9 h, Paris time: points and workshops up to 17 h stay on their day whatever the hour
+    # the test runs (from now + 30 days they spilled into a third day after 19 h).
+    start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    start += timedelta(days=30)
     event = EventFactory(start_at=start, end_at=start + timedelta(days=1, hours=8), **fields)
     speakers = UserFactory.create_batch(2)
     for day in range(2):

@@ -49,7 +49,7 @@ def test_member_cannot_comment_when_the_phase_closes_comments(member_client):
     assert member_client.post(_post_url(closed), {"comment": "Trop tard"}).status_code == 403
     assert not Comment.objects.exists()
     html = member_client.get(closed.url).content.decode()
-    assert "pendant la phase en cours, « Vote »" in html
+    assert "n’est pas ouvert pendant la phase en cours" in html
     assert "Aucune phase à venir ne l’ouvre." in html
 
 
