@@ -21,6 +21,7 @@ def seed(ctx):
     thematiques = list(Thematique.objects.values_list("pk", flat=True))
     today = timezone.localdate()
     total = ctx.count(300)
+    created = []
     with ctx.progress("Chantiers suivis", total) as tick:
         parents = []
         for n in range(total):
@@ -35,10 +36,12 @@ def seed(ctx):
                 start_date=today - timedelta(days=ctx.rng.randint(0, 300)),
             )
             result.save()
+            created.append(result.pk)
             if parent is None:
                 parents.append(result)
             tick()
-    results = list(Result.objects.filter(space__in=spaces).values_list("pk", flat=True))
+    # Only the results made here: the demo's already carry their thématiques.
+    results = created
     ctx.copy(
         Result.thematiques.through._meta.db_table,
         ["result_id", "thematique_id"],
