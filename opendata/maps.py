@@ -2,16 +2,24 @@
 page's content, for keyboard and screen-reader users and when tiles or scripts do not
 load) that Leaflet enhances with a map drawn from the GeoJSON of the same items."""
 
+import time
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from content.listing import paginate
+from maillage.table_versions import cached, key
 from opendata import places
 from opendata.forms import MapFilterForm
+from participation.spaces.api import visibility_class
 
 PER_PAGE = 30
+# Placing every item costs most of a second at network scale (thousands of events and
+# retours): the list is computed once for all who see the same spaces and kept until a
+# table it read changes; the clock bucket lets events leave once started.
+ITEMS_SECONDS = 300
 
 
 def _found(request):
@@ -20,7 +28,15 @@ def _found(request):
     if filters is None:
         return form, None
     kind = filters.pop("type", "")
-    return form, places.items(request.user, filters, kind)
+    cache_key = key(
+        "map-items",
+        visibility_class(request.user),
+        kind,
+        {name: value.pk for name, value in filters.items()},
+        int(time.time() // ITEMS_SECONDS),
+    )
+    found = cached(cache_key, lambda: places.items(request.user, filters, kind), ITEMS_SECONDS)
+    return form, found
 
 
 def map_page(request):
