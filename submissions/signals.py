@@ -13,6 +13,9 @@ from library.models import ResourceSubmission
 from submissions.models import Status, Submission
 from submissions.services import notify_author
 
+# What a member's submission can be: the models whose rows a Submission follows.
+CONTENT_MODELS = (ResourceSubmission, ExperiencePage)
+
 
 def _submission(state):
     """The member submission the workflow state is about, or None (an editor's page)."""
@@ -64,7 +67,7 @@ def forget(sender, instance, **kwargs):
 
 
 def connect():
-    for model in (ResourceSubmission, ExperiencePage):
+    for model in CONTENT_MODELS:
         post_delete.connect(
             forget, sender=model, dispatch_uid=f"submissions_forget_{model._meta.model_name}"
         )

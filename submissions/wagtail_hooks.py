@@ -10,12 +10,13 @@ from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
 from submissions.admin_views import can_refuse, refuse
 from submissions.models import Submission
+from submissions.signals import CONTENT_MODELS
 
 
 def _submission(obj):
-    """The submission of the page or snippet being edited; None for any other (the menu
-    item is offered to every snippet model, debates and events included)."""
-    if obj is None or obj.pk is None:
+    """The submission of the page or snippet being edited; None for any other: only the
+    kinds a member submits are looked up (every page editor shows this menu)."""
+    if not isinstance(obj, CONTENT_MODELS) or obj.pk is None:
         return None
     return Submission.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
@@ -55,7 +56,8 @@ def register_refuse_page():
 
 @hooks.register("register_snippet_action_menu_item")
 def register_refuse_snippet(model):
-    return RefuseSnippetMenuItem(order=45)
+    """Only the snippets a member submits get the item (Wagtail skips a None)."""
+    return RefuseSnippetMenuItem(order=45) if issubclass(model, CONTENT_MODELS) else None
 
 
 @hooks.register("register_admin_urls")
