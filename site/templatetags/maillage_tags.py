@@ -3,6 +3,7 @@ import time
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.forms.models import ModelChoiceIterator
 from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Site
@@ -107,18 +108,16 @@ class ExactCacheNode(template.Node):
 @register.simple_tag
 def form_fingerprint(form):
     """Everything a rendered form shows, as a key for `exactcache`: its class, each
-    field's label, help, value, errors, widget and choices. Choices are read once here and
-    kept on the widget, so that rendering the form on a miss does not ask the database again.
-    Rendering a select of a hundred départements through Django's widget templates costs
-    far more than this."""
+    field's label, help, value, errors and widget, and its choices.
+
+    Choices drawn from a queryset are named by the queryset (its SQL and parameters, the
+    field's class, empty label and key) without being read: on a miss the fragment reads
+    them while it renders, so it notes their tables and a new thématique expires it
+    (`maillage.table_versions`). Other choices (fixed ones, or ones a page computes, such
+    as counts) are in the key as they are."""
     parts = [type(form).__module__, type(form).__qualname__, form.prefix]
     for bound in form:
         field, widget = bound.field, bound.field.widget
-        choices = None
-        if getattr(widget, "choices", None) is not None:
-            # What the widget renders from; iter() spares the COUNT that list() would ask first.
-            widget.choices = list(iter(widget.choices))
-            choices = [(str(value), str(label)) for value, label in widget.choices]
         parts.append(
             [
                 bound.name,
@@ -130,7 +129,29 @@ def form_fingerprint(form):
                 field.disabled,
                 type(widget).__name__,
                 {name: str(value) for name, value in widget.attrs.items()},
-                choices,
+                _choices_fingerprint(widget),
             ]
         )
     return table_versions.key("form", parts)
+
+
+def _choices_fingerprint(widget):
+    choices = getattr(widget, "choices", None)
+    if choices is None:
+        return None
+    if isinstance(choices, ModelChoiceIterator) and not choices.queryset._prefetch_related_lookups:
+        # Iterated afresh (`QuerySet.iterator()`) each time the widget renders.
+        field = choices.field
+        sql, params = choices.queryset.query.sql_with_params()
+        return [
+            type(field).__module__,
+            type(field).__qualname__,
+            getattr(field.label_from_instance, "__qualname__", ""),
+            str(field.empty_label),
+            field.to_field_name,
+            sql,
+            [repr(param) for param in params],
+        ]
+    # What the widget renders from; iter() spares the COUNT that list() would ask first.
+    widget.choices = list(iter(choices))
+    return [(str(value), str(label)) for value, label in widget.choices]

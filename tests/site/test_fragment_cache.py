@@ -9,9 +9,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.filters import AgendaFilterSet
 from events.models import Event
 from maillage.templatetags import maillage_tags
 from participation.spaces.api import visibility_class
+from taxonomy.models import Thematique
 from tests.factories import EventFactory, ThematiqueFactory, UserFactory, make_space
 
 
@@ -63,13 +65,37 @@ def test_home_sections_are_shared_only_by_who_sees_the_same_spaces(client, membe
 
 def test_filter_sidebar_shows_a_new_choice_and_renders_as_uncached(client, db):
     first, computed = get(client, "/agenda/?when=past")
-    again, served = get(client, "/agenda/?when=past")
+    with CaptureQueriesContext(connection) as served_queries:
+        again, served = get(client, "/agenda/?when=past")
     ThematiqueFactory(name="Thématique sentinelle-3c7d")
     after, _ = get(client, "/agenda/?when=past")
 
     assert again == first and served <= computed
+    # Served from the cache, the choices are not read again (only their tables' versions).
+    read_on_hit = " ".join(query["sql"] for query in served_queries.captured_queries)
+    assert '"taxonomy_thematique"' not in read_on_hit and '"taxonomy_region"' not in read_on_hit
     assert "Thématique sentinelle-3c7d" in after and "sentinelle-3c7d" not in first
     sidebar = after[after.index('<aside class="filters"') : after.index("</aside>")]
     cache.clear()
     uncached, _ = get(client, "/agenda/?when=past")
     assert sidebar in uncached
+
+
+def test_filter_fingerprint_names_the_choices_querysets_without_reading_them(db):
+    def fingerprint(queryset, data=None):
+        form = AgendaFilterSet(data, queryset=Event.objects.all()).form
+        form.fields["thematique"].queryset = queryset
+        with CaptureQueriesContext(connection) as queries:
+            key = maillage_tags.form_fingerprint(form)
+        return key, len(queries)
+
+    everything, reads = fingerprint(Thematique.objects.all())
+
+    assert reads == 0
+    assert fingerprint(Thematique.objects.all())[0] == everything
+    assert fingerprint(Thematique.objects.filter(slug="logement"))[0] != everything
+    assert fingerprint(Thematique.objects.filter(slug="emploi"))[0] not in (
+        everything,
+        fingerprint(Thematique.objects.filter(slug="logement"))[0],
+    )
+    assert fingerprint(Thematique.objects.all(), {"when": "past"})[0] != everything
