@@ -1,6 +1,9 @@
 """Pagination shared by the listings (editorial indexes, library, directory, agenda)."""
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
+
+from maillage import table_versions
 
 PER_PAGE = 12
 
@@ -8,6 +11,31 @@ PER_PAGE = 12
 def paginate(request, items, per_page=PER_PAGE):
     """The requested page of `items` and the query string that keeps the filters."""
     page_obj = Paginator(items, per_page).get_page(request.GET.get("page"))
+    return page_obj, query_string(request)
+
+
+def lazy_paginate(request, items, per_page=PER_PAGE, then=None):
+    """`paginate` for a queryset, plus a key naming the page: the query's SQL and
+    parameters, the page size and the page asked for. The page (its count, its rows) is
+    read only when a template first uses it, inside an `{% exactcache ... results_key %}`
+    fragment of the results: a cached list asks the database nothing, and a fragment
+    being rendered notes every table the page reads, so nothing may use the page before
+    the fragment does. `then(page)`, when given, completes the rows once read."""
+
+    def read():
+        page = Paginator(items, per_page).get_page(request.GET.get("page"))
+        if then is not None:
+            then(page)
+        return page
+
+    sql, params = items.query.sql_with_params()
+    key = table_versions.key(
+        "page", sql, [repr(param) for param in params], per_page, request.GET.get("page")
+    )
+    return SimpleLazyObject(read), query_string(request), key
+
+
+def query_string(request):
     params = request.GET.copy()
     params.pop("page", None)
-    return page_obj, params.urlencode()
+    return params.urlencode()

@@ -46,8 +46,11 @@ class AgendaFilterSet(django_filters.FilterSet):
         method="within_period",
     )
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, now=None, **kwargs):
         super().__init__(data or {}, *args, **kwargs)
+        # The minute, not the microsecond: the same list for a minute has the same query,
+        # so the agenda's cached results (its fragment is renewed each minute) serve it.
+        self.now = now or timezone.now().replace(second=0, microsecond=0)
 
     def filter_queryset(self, queryset):
         """A chosen month shows that month in order; otherwise upcoming events come
@@ -59,9 +62,9 @@ class AgendaFilterSet(django_filters.FilterSet):
                 start_at__gte=_month_start(month), start_at__lt=_month_start(_next_month(month))
             ).order_by("start_at", "pk")
         elif data.get("when") == "past":
-            queryset = queryset.past()
+            queryset = queryset.past(self.now)
         else:
-            queryset = queryset.upcoming()
+            queryset = queryset.upcoming(self.now)
         return super().filter_queryset(queryset)
 
     def within_period(self, queryset, name, value):

@@ -6,10 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from content.listing import paginate
+from content.listing import lazy_paginate
 from events import ical, programme, services
 from events.filters import AgendaFilterSet
 from events.forms import EventForm, RegistrationForm
@@ -56,14 +57,30 @@ def _registration_box(request, event):
     return box
 
 
+def _with_my_registrations(user):
+    def complete(page):
+        mine = _my_registrations(user, page.object_list)
+        for event in page.object_list:
+            event.my_registration = mine.get(event.pk)
+
+    return complete
+
+
+def _registrations_key(user):
+    """What the agenda's cards show of the member's own: each registration's status."""
+    if not user.is_authenticated:
+        return ""
+    rows = Registration.objects.filter(user=user).order_by("event_id")
+    return ",".join(f"{event}:{status}" for event, status in rows.values_list("event_id", "status"))
+
+
 def agenda(request):
     filters = AgendaFilterSet(
         request.GET, queryset=Event.objects.visible_to(request.user).listed().for_listing()
     )
-    page_obj, query_string = paginate(request, filters.qs, AGENDA_PAGE_SIZE)
-    mine = _my_registrations(request.user, page_obj.object_list)
-    for event in page_obj.object_list:
-        event.my_registration = mine.get(event.pk)
+    page_obj, query_string, results_key = lazy_paginate(
+        request, filters.qs, AGENDA_PAGE_SIZE, then=_with_my_registrations(request.user)
+    )
     return render(
         request,
         "events/agenda.html",
@@ -71,6 +88,11 @@ def agenda(request):
             "filter_form": filters.form,
             "page_obj": page_obj,
             "query_string": query_string,
+            "results_key": results_key,
+            # The count has its own fragment (the territory's follow button, personal,
+            # sits between it and the cards): it counts on its own, on its miss only.
+            "paginator": SimpleLazyObject(lambda: Paginator(filters.qs, AGENDA_PAGE_SIZE)),
+            "registrations_key": _registrations_key(request.user),
             "showing_past": filters.showing_past,
             "can_create": is_moderator(request.user),
             "can_create_in_admin": request.user.has_perm("events.add_event"),

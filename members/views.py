@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from content.listing import paginate
+from content.listing import lazy_paginate, paginate
 from members.contributions import contribution_rows, load
 from members.filters import DirectoryFilterSet
 from members.forms import ProfileForm
@@ -51,9 +51,14 @@ def profile_detail(request, user_id):
 def directory(request):
     profiles = Profile.objects.in_directory().for_listing().order_by("user__display_name", "pk")
     filters = DirectoryFilterSet(request.GET or None, queryset=profiles)
-    page_obj, query_string = paginate(request, filters.qs, DIRECTORY_PAGE_SIZE)
+    page_obj, query_string, results_key = lazy_paginate(request, filters.qs, DIRECTORY_PAGE_SIZE)
     return render(
         request,
         "members/directory.html",
-        {"filter_form": filters.form, "page_obj": page_obj, "query_string": query_string},
+        {
+            "filter_form": filters.form,
+            "page_obj": page_obj,
+            "query_string": query_string,
+            "results_key": results_key,
+        },
     )

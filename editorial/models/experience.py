@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from content.listing import paginate
+from content.listing import lazy_paginate
 from content.pages import BasePage
 from editorial.filters import ExperienceFilterSet
 from editorial.models.article import ArticlePage
@@ -37,7 +37,7 @@ class ExperienceIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters = ExperienceFilterSet(request.GET or None, queryset=self.experiences())
         experiences = filters.qs.select_related("region", "departement")
-        context["page_obj"], context["query_string"] = paginate(
+        context["page_obj"], context["query_string"], context["results_key"] = lazy_paginate(
             request, experiences.prefetch_related("thematiques")
         )
         context["filter_form"] = filters.form

@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from content.blocks import validate_link
-from content.listing import paginate
+from content.listing import lazy_paginate
 from content.pages import BasePage
 from editorial.feeds import NewsFeed
 from editorial.filters import NewsFilterSet
@@ -41,7 +41,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         filters = NewsFilterSet(request.GET or None, queryset=self.news())
         news = filters.qs.select_related("hero_image")
         news = news.prefetch_related("thematiques", "tags", "hero_image__renditions")
-        context["page_obj"], context["query_string"] = paginate(request, news)
+        context["page_obj"], context["query_string"], context["results_key"] = lazy_paginate(
+            request, news
+        )
         context["filter_form"] = filters.form
         return context
 
