@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -48,16 +49,21 @@ class HomePage(Page):
             # A member's own block: their session cookie keeps the page out of the
             # anonymous page cache, and nothing here is cached.
             context["followed_groups"] = groups_of(request.user, unread=True, limit=FOLLOWED_GROUPS)
-        news_index = NewsIndexPage.objects.live().first()
+        # Read only by the sections' fragment, on its miss.
+        news_index = SimpleLazyObject(lambda: NewsIndexPage.objects.live().first())
         context["news_index"] = news_index
-        context["latest_news"] = (
-            news_index.news()
-            .select_related("hero_image")
-            .prefetch_related("thematiques", "hero_image__renditions")[:LATEST_NEWS]
-            if news_index
-            else []
+        context["latest_news"] = SimpleLazyObject(
+            lambda: (
+                news_index.news()
+                .select_related("hero_image")
+                .prefetch_related("thematiques", "hero_image__renditions")[:LATEST_NEWS]
+                if news_index
+                else []
+            )
         )
-        context["resource_index"] = ResourceIndexPage.objects.live().first()
+        context["resource_index"] = SimpleLazyObject(
+            lambda: ResourceIndexPage.objects.live().first()
+        )
         context["latest_resources"] = (
             Resource.objects.public().for_listing().order_by("-created_at")[:LATEST_RESOURCES]
         )

@@ -12,9 +12,16 @@ from django.test.utils import CaptureQueriesContext
 from events.filters import AgendaFilterSet
 from events.models import Event
 from maillage.templatetags import maillage_tags
+from participation.notifications.api import notify
 from participation.spaces.api import visibility_class
 from taxonomy.models import Thematique
-from tests.factories import EventFactory, ThematiqueFactory, UserFactory, make_space
+from tests.factories import (
+    EventFactory,
+    StructureFactory,
+    ThematiqueFactory,
+    UserFactory,
+    make_space,
+)
 
 
 def get(client, url):
@@ -31,7 +38,7 @@ def test_home_sections_expire_when_what_they_show_changes_only(client, db, monke
 
     first, computed = get(client, "/")
     again, served = get(client, "/")
-    UserFactory()  # the sections show no member
+    StructureFactory()  # neither the sections nor the feed show structures
     after_unrelated, served_after_unrelated = get(client, "/")
     Event.objects.filter(pk=event.pk).update(title="Rencontre renommée-4b1e")
     after_edit, _ = get(client, "/")
@@ -45,12 +52,16 @@ def test_home_sections_expire_when_what_they_show_changes_only(client, db, monke
 def test_home_sections_are_shared_only_by_who_sees_the_same_spaces(client, member_client):
     invited = UserFactory()
     space = make_space(title="Groupe de travail", visibility="private", memberships=[invited])
-    EventFactory(title="Atelier privé-9d2c", space=space)
+    private = EventFactory(title="Atelier privé-9d2c", space=space)
     EventFactory(title="Rencontre ouverte-5e8a")
 
     seen_by_member, _ = get(member_client, "/")
     client.force_login(invited)
     seen_by_invited, _ = get(client, "/")
+    # "Dernières contributions" is shared the same way, and renewed by a new contribution.
+    notify(invited, "a annoncé", private, recipients=[], title="Annonce privée-2e6d")
+    seen_by_invited_after, _ = get(client, "/")
+    seen_by_member_after, _ = get(member_client, "/")
     client.logout()
     seen_anonymously, _ = get(client, "/")
 
@@ -60,6 +71,8 @@ def test_home_sections_are_shared_only_by_who_sees_the_same_spaces(client, membe
     assert "Atelier privé-9d2c" not in seen_by_member
     assert "Atelier privé-9d2c" not in seen_anonymously
     assert "Atelier privé-9d2c" in seen_by_invited
+    assert "Annonce privée-2e6d" in seen_by_invited_after
+    assert "Annonce privée-2e6d" not in seen_by_member_after + seen_anonymously
     assert visibility_class(invited) == f"member:{space.pk}"
 
 
