@@ -8,7 +8,19 @@ out of the filtering, and the others still apply; the page shows the field's err
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from maillage.table_versions import cached, key
 from taxonomy.models import Thematique
+
+CHOICES_SECONDS = 3600
+
+
+def cached_rows(name, queryset):
+    """The rows of `queryset` (the years a listing holds…), kept under its SQL and served
+    again while none of the tables it read has been written (`maillage.table_versions`)."""
+    sql, params = queryset.query.sql_with_params()
+    return cached(
+        key(name, sql, [repr(param) for param in params]), lambda: list(queryset), CHOICES_SECONDS
+    )
 
 
 def year_choices(years):

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from content.filters import ThematiqueFilter, YearFilter, year_choices
+from content.filters import ThematiqueFilter, YearFilter, cached_rows, year_choices
 from taxonomy.models import Departement, Region
 
 
@@ -24,7 +24,8 @@ class NewsFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        years = [day.year for day in self.queryset.dates("date", "year", order="DESC")]
+        dates = self.queryset.dates("date", "year", order="DESC")
+        years = [day.year for day in cached_rows("editorial:news-years", dates)]
         self.filters["year"].extra["choices"] = year_choices(years)
         self.filters["tag"].queryset = (
             Tag.objects.filter(editorial_newspagetag_items__content_object__in=self.queryset)
@@ -58,4 +59,6 @@ class ExperienceFilterSet(django_filters.FilterSet):
             .values_list("year", flat=True)
             .distinct()
         )
-        self.filters["year"].extra["choices"] = year_choices(years)
+        self.filters["year"].extra["choices"] = year_choices(
+            cached_rows("editorial:experience-years", years)
+        )

@@ -2,12 +2,15 @@
 
 import django_filters
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content.filters import ThematiqueFilter
 from library.choices import ResourceType
+from maillage.table_versions import cached, key
 from taxonomy.models import Region
 
+FACETS_SECONDS = 3600
 SORT_CHOICES = [
     ("recent", _("Les derniers ajoutés")),
     ("year", _("Année de publication")),
@@ -55,20 +58,37 @@ class ResourceFilterSet(django_filters.FilterSet):
         return queryset.order_by(*self.SORTS[value], "pk")
 
     def count_facets(self):
-        """Each facet's options with their counts, the other valid facets applied."""
+        """Each facet's options with their counts, the other valid facets applied; kept
+        for the resources' query and the values chosen (by key) until a table they read
+        is written (`maillage.table_versions`)."""
         values = {}
         if self.is_bound:
             self.form.is_valid()  # fills cleaned_data with the values that validate
             values = self.form.cleaned_data
+        chosen = {
+            facet: getattr(values.get(facet), "pk", values.get(facet)) for facet in self.FACETS
+        }
+        sql, params = self.queryset.query.sql_with_params()
+        choices = cached(
+            key("library:facets", get_language(), sql, [repr(p) for p in params], chosen),
+            lambda: self.facet_choices(values),
+            FACETS_SECONDS,
+        )
+        for facet, options in choices.items():
+            self.form.fields[facet].widget.choices = options
+
+    def facet_choices(self, values):
+        choices = {}
         for facet in self.FACETS:
             resources = self.queryset
             for other in self.FACETS:
                 if other != facet:
                     resources = self.filters[other].filter(resources, values.get(other))
-            self.form.fields[facet].widget.choices = [
-                ("", self.EMPTY_LABELS[facet]),
+            choices[facet] = [
+                ("", str(self.EMPTY_LABELS[facet])),
                 *(
                     (value, f"{label} ({count})")
                     for value, label, count in resources.facet_counts(facet)
                 ),
             ]
+        return choices

@@ -39,6 +39,10 @@ def test_facet_options_count_the_documents_they_would_give(client, library_page)
 
     assert "Guide (1)" in html and "Étude (1)" in html
     assert "2024 (1)" in html and "2025 (2)" in html
+    # The counts are kept between renders, and renewed by a new document.
+    ResourceFactory(resource_type="guide", year=2025)
+    html = client.get(library_page.url, {"year": "2025"}).content.decode()
+    assert "Guide (2)" in html and "2025 (3)" in html
 
 
 def test_sorting_by_title_and_year(client, library_page):
