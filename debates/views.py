@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from content.listing import lazy_paginate
 from debates import services
 from debates.forms import CloseDebateForm, DebateFilterForm, DebateForm
 from debates.models import Debate
@@ -42,9 +42,7 @@ def _visible_space(request, space_id):
 def debate_list(request):
     form = DebateFilterForm(request.GET or None, user=request.user)
     debates = form.filter(Debate.objects.visible_to(request.user).for_listing())
-    page_obj = Paginator(debates, DEBATES_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page_obj, query_string, results_key = lazy_paginate(request, debates, DEBATES_PAGE_SIZE)
     space = form.cleaned_data.get("space") if form.is_valid() else None
     return render(
         request,
@@ -52,7 +50,8 @@ def debate_list(request):
         {
             "form": form,
             "page_obj": page_obj,
-            "query_string": query.urlencode(),
+            "query_string": query_string,
+            "results_key": results_key,
             "space": space,
             "can_open": space is not None and services.can_open_debate(request.user, space),
             "closed": closed_action(space, DEBATE) if space is not None else None,

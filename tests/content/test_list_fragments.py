@@ -1,4 +1,4 @@
-"""The results of the lists (news, directory, agenda) are cached fragments read only on a
+"""The results of the lists (news, directory, agenda, debates) are cached fragments read only on a
 miss (`content.listing.lazy_paginate`): a repeat render asks nothing of their tables, a
 write to what they show appears at once, and a member's own state on a card (their
 registration) is never shown to another."""
@@ -10,11 +10,13 @@ from django.urls import reverse
 from events.models import Registration, RegistrationStatus
 from home.models import HomePage
 from tests.factories import (
+    DebateFactory,
     EventFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     UserFactory,
     directory_member,
+    make_space,
 )
 
 
@@ -75,3 +77,19 @@ def test_agenda_cards_show_each_member_their_own_registration_only(client, db):
     assert '"events_event"' not in read_again
     assert "Inscrit·e" in seen_by_other_registered
     assert "nouveau-9e2b" in seen_anonymously and "Inscrit·e" not in seen_anonymously
+
+
+def test_debate_results_show_hidden_debates_to_moderators_only(client, moderator_client):
+    space = make_space(modules=["debates"])
+    DebateFactory(space=space, title="Débat masqué-4c8e", is_hidden=True)
+    DebateFactory(space=space, title="Débat ouvert-7a1d")
+    url = reverse("debates:list")
+
+    seen_by_moderator, _ = get(moderator_client, url)
+    seen_by_visitor, _ = get(client, url)
+    DebateFactory(space=space, title="Débat nouveau-3f5b")
+    seen_after, _ = get(client, url)
+
+    assert "masqué-4c8e" in seen_by_moderator and "Masqué" in seen_by_moderator
+    assert "ouvert-7a1d" in seen_by_visitor and "masqué-4c8e" not in seen_by_visitor
+    assert "nouveau-3f5b" in seen_after
