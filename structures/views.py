@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from content.listing import paginate
+from content.listing import lazy_paginate, paginate
 from editorial.models import ExperienceContact, ExperiencePage
 from events.models import Event
 from members.models import Profile
@@ -29,11 +29,16 @@ def structure_list(request):
         .order_by("name", "pk")
     )
     filters = StructureFilterSet(request.GET or None, queryset=structures)
-    page_obj, query_string = paginate(request, filters.qs, PAGE_SIZE)
+    page_obj, query_string, results_key = lazy_paginate(request, filters.qs, PAGE_SIZE)
     return render(
         request,
         "structures/structure_list.html",
-        {"filter_form": filters.form, "page_obj": page_obj, "query_string": query_string},
+        {
+            "filter_form": filters.form,
+            "page_obj": page_obj,
+            "query_string": query_string,
+            "results_key": results_key,
+        },
     )
 
 
