@@ -38,10 +38,11 @@ from django.db.models import F, Func  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from editorial.models import NewsIndexPage  # noqa: E402
+from editorial.models import ExperienceIndexPage, NewsIndexPage  # noqa: E402
 from library.models import ResourceIndexPage  # noqa: E402
 from members.models import User  # noqa: E402
 from proposals.models import Proposal  # noqa: E402
+from taxonomy.models import Thematique  # noqa: E402
 
 MEMBER = "claire.martin@exemple.fr"
 
@@ -63,15 +64,21 @@ def pages():
     space = discussed.space.slug
     news = NewsIndexPage.objects.live().first()
     resources = ResourceIndexPage.objects.live().first()
+    experiences = ExperienceIndexPage.objects.live().first()
+    thematique = Thematique.objects.order_by("pk").first()
     found = {
         "proposition 50 commentaires": discussed.get_absolute_url(),
         "accueil": "/",
         "propositions": reverse("proposals:list", args=[space]),
         "débats": "/debats/",
         "actualités": news.url,
+        "actualités filtrées": f"{news.url}?thematique={thematique.slug}",
         "ressources": resources.url,
+        "retours d’expérience": experiences.url,
         "agenda": "/agenda/",
+        "agenda passé": "/agenda/?when=past",
         "annuaire": "/membres/annuaire/",
+        "structures": reverse("structures:list"),
     }
     return found
 
