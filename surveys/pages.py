@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from content.listing import paginate
+from content.listing import lazy_paginate
 from content.pages import BasePage
 from participation.spaces.api import SpacePage
 from surveys import kinds, page_views, profile_fields, services
@@ -33,7 +33,9 @@ class SurveyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         surveys = SurveyPage.objects.child_of(self).visible_to(request.user).for_listing()
-        context["page_obj"], context["query_string"] = paginate(request, surveys)
+        context["page_obj"], context["query_string"], context["results_key"] = lazy_paginate(
+            request, surveys
+        )
         return context
 
 

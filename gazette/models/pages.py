@@ -16,7 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from content.listing import paginate
+from content.listing import lazy_paginate
 from content.pages import BasePage
 from gazette import emails, personal
 from gazette.blocks import GazetteBodyBlock
@@ -43,9 +43,14 @@ class GazetteIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def archive(self, request):
-        page_obj, query_string = paginate(request, self.issues())
+        page_obj, query_string, results_key = lazy_paginate(request, self.issues())
         return self.render(
-            request, context_overrides={"page_obj": page_obj, "query_string": query_string}
+            request,
+            context_overrides={
+                "page_obj": page_obj,
+                "query_string": query_string,
+                "results_key": results_key,
+            },
         )
 
     @path("flux/")
