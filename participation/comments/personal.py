@@ -6,8 +6,11 @@ from one member to the next is left as a *slot*, a marker that `personalize` rep
 the reader of each response:
 - `csrf`: the CSRF field of the reaction forms, with the reader's token;
 - `useful:<comment>`, `disagree:<comment>`: "true" or "false", the reader's reaction;
-- `own:<comment>:<author>:<edit deadline>:<hidden>`: on the reader's own comment, "Modifier"
-  (while the edit window is open) and "Supprimer"; on the others, "Signaler".
+- `own:<comment>:<author>:<edit deadline>:<hidden>`, a region holding the three links
+  "Modifier", "Supprimer" and "Signaler" (rendered with the thread, so that no URL is
+  reversed per response): the reader's own comment keeps the first (while the edit window
+  is open) and the second, the others keep "Signaler", whose `next` slot is the path of
+  the page.
 
 A marker holds a secret derived from SECRET_KEY and starts with "<": comment text, names
 and every other value a member writes are escaped, so nobody can write one, and none is
@@ -20,15 +23,12 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.middleware.csrf import get_token
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
-from participation.comments.models import Comment, CommentReaction, ReactionKind
-from participation.utils import content_type_for
+from participation.comments.models import CommentReaction, ReactionKind
 
 
 @functools.cache
@@ -36,13 +36,17 @@ def _secret(secret_key):
     return salted_hmac("participation.comments.personal", "slot", secret=secret_key).hexdigest()
 
 
-@functools.cache
-def _pattern(secret):
-    return re.compile(rf"<!--{secret}:(\w+):([0-9:]*)-->")
-
-
 def _marker_secret():
     return _secret(settings.SECRET_KEY)[:32]
+
+
+@functools.cache
+def _pattern(secret):
+    """A region `own:...` up to its `end` (its choices apart), or a single slot."""
+    return re.compile(
+        rf"<!--{secret}:own:([0-9:]*)-->(.*?){re.escape(slot('end'))}|<!--{secret}:(\w+):([0-9]*)-->",
+        re.DOTALL,
+    )
 
 
 def slot(kind, *args):
@@ -51,7 +55,8 @@ def slot(kind, *args):
 
 
 def comment_slots(comment):
-    """The slots of one comment's menu."""
+    """The slots of one comment's menu; `own` opens the region of the reader's links
+    ("Modifier", "Supprimer" and "Signaler", separated by `slots.or`, up to `slots.end`)."""
     deadline = int(comment.editable_until().timestamp())
     return {
         "pressed_useful": slot(ReactionKind.USEFUL, comment.pk),
@@ -60,8 +65,10 @@ def comment_slots(comment):
     }
 
 
-def csrf_slot():
-    return slot("csrf")
+def slots():
+    """The slots every thread uses: the CSRF field, the path a report comes back to, and
+    the separators of an `own` region."""
+    return {kind: slot(kind) for kind in ("csrf", "next", "or", "end")}
 
 
 def personalize(html, request):
@@ -73,8 +80,8 @@ def personalize(html, request):
     user = request.user
     reacted = {
         int(args)
-        for kind, args in pattern.findall(html)
-        if kind in ReactionKind.values and args.isdigit()
+        for _own, _links, kind, args in pattern.findall(html)
+        if kind in ReactionKind.values and args
     }
     mine = {}
     if reacted and user.is_authenticated:
@@ -83,11 +90,21 @@ def personalize(html, request):
                 "comment_id", "kind"
             )
         )
-    filled = {}
     now = timezone.now().timestamp()
+    choice = slot("or")
+    back = slot("next")
+    filled = {}
 
     def fill(match):
-        kind, args = match.groups()
+        own, links, kind, args = match.groups()
+        if own:
+            _pk, author, deadline, hidden = (int(value) for value in own.split(":"))
+            edit, delete, report = links.split(choice)
+            if user.is_authenticated and user.pk == author:
+                return f"{edit if not hidden and now <= deadline else ''}\n{delete}\n"
+            if "next" not in filled:
+                filled["next"] = quote(request.path, safe="/")
+            return "\n\n" + report.replace(back, filled["next"])
         if kind == "csrf":
             if "csrf" not in filled:
                 filled["csrf"] = format_html(
@@ -97,23 +114,6 @@ def personalize(html, request):
             return filled["csrf"]
         if kind in ReactionKind.values:
             return "true" if mine.get(int(args)) == kind else "false"
-        if kind == "own":
-            pk, author, deadline, hidden = (int(value) for value in args.split(":"))
-            if user.is_authenticated and user.pk == author:
-                edit = ""
-                if not hidden and now <= deadline:
-                    edit = _link(reverse("participation:comment_edit", args=[pk]), _("Modifier"))
-                delete = _link(reverse("participation:comment_delete", args=[pk]), _("Supprimer"))
-                return f"{edit}\n{delete}\n"
-            if "next" not in filled:
-                filled["next"] = quote(request.path, safe="/")
-                filled["type"] = content_type_for(Comment).pk
-            url = reverse("participation:report", args=[filled["type"], pk])
-            return "\n\n" + _link(f"{url}?next={filled['next']}%23c{pk}", _("Signaler"))
         return ""
 
     return mark_safe(pattern.sub(fill, html))
-
-
-def _link(url, label):
-    return format_html('<li><a href="{}">{}</a></li>', url, label)

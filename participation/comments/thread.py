@@ -23,7 +23,7 @@ from participation.comments.models import (
     CommentReaction,
     Stance,
 )
-from participation.comments.personal import comment_slots, csrf_slot, personalize
+from participation.comments.personal import comment_slots, personalize, slots
 from participation.comments.services import asks_stance, can_comment
 from participation.roles import is_moderator
 from participation.spaces.refusals import closed_action
@@ -150,7 +150,7 @@ def shared_context(context):
         "can_comment": context["can_comment"],
         "is_moderator": context["is_moderator"],
         "authenticated": context["request"].user.is_authenticated,
-        "csrf_slot": csrf_slot(),
+        "slots": slots(),
     }
 
 

@@ -12,7 +12,7 @@ from participation import registry
 from participation.comments import services as comment_services
 from participation.comments.forms import CommentEditForm, CommentForm, ReactionForm
 from participation.comments.models import Comment
-from participation.comments.personal import comment_slots, csrf_slot, personalize
+from participation.comments.personal import comment_slots, personalize, slots
 from participation.comments.thread import (
     closed_reason,
     replies_html,
@@ -189,7 +189,7 @@ def comment_react(request, pk):
             {
                 "comment": comment,
                 "node": {"comment": comment, **comment_slots(comment)},
-                "csrf_slot": csrf_slot(),
+                "slots": slots(),
                 "oob": True,
                 "focus": kind,
                 "announce": _("Réaction enregistrée.") if mine else _("Réaction retirée."),
