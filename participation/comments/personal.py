@@ -71,6 +71,12 @@ def slots():
     return {kind: slot(kind) for kind in ("csrf", "next", "or", "end")}
 
 
+def slot_version():
+    """What the slots of a shared thread depend on besides its rows, for its cache key:
+    the secret (derived from SECRET_KEY) and the edit window."""
+    return _marker_secret()[:8], settings.MAILLAGE_COMMENT_EDIT_MINUTES
+
+
 def personalize(html, request):
     """`html` with every slot filled for the reader of `request`."""
     secret = _marker_secret()

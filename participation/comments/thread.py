@@ -23,7 +23,7 @@ from participation.comments.models import (
     CommentReaction,
     Stance,
 )
-from participation.comments.personal import comment_slots, personalize, slots
+from participation.comments.personal import comment_slots, personalize, slot_version, slots
 from participation.comments.services import asks_stance, can_comment
 from participation.roles import is_moderator
 from participation.spaces.refusals import closed_action
@@ -178,6 +178,8 @@ def shared_thread(context, page, unfolded, query_string, posted=None):
         shared["can_comment"],
         shared["is_moderator"],
         get_language(),
+        # Slots hold these: a new secret key or edit window must not meet older HTML.
+        slot_version(),
     )
 
     def render():
