@@ -33,6 +33,8 @@ from participation.utils import content_type_for
 # A shared page of threads is kept until a table it read is written; this only bounds
 # how long an unvisited one takes room in the cache.
 THREAD_SECONDS = 3600
+# A number no URL of the thread holds otherwise: reversed once, then replaced by each id.
+URL_SENTINEL = 918273645
 
 
 def thread_page(target, number):
@@ -154,8 +156,34 @@ def shared_context(context):
     }
 
 
+def comment_links():
+    """What builds the links of each comment from its id: one `reverse` per link for the
+    whole thread (reversing them for each comment took a fifth of its rendering)."""
+    report = content_type_for(Comment).pk
+
+    def builder(name, *args):
+        prefix, suffix = reverse(name, args=[*args, URL_SENTINEL]).split(str(URL_SENTINEL))
+        return lambda pk: f"{prefix}{pk}{suffix}"
+
+    builders = {
+        "reply": builder("participation:comment_reply"),
+        "react": builder("participation:comment_react"),
+        "edit": builder("participation:comment_edit"),
+        "delete": builder("participation:comment_delete"),
+        "replies": builder("participation:comment_replies"),
+        "report": builder("participation:report", report),
+    }
+    return lambda comment: {key: build(comment.pk) for key, build in builders.items()}
+
+
+def comment_node(comment, links=None):
+    """What the templates of one comment read besides the comment: its slots and links."""
+    return {**comment_slots(comment), "urls": (links or comment_links())(comment)}
+
+
 def shared_nodes(comments):
-    return _tree(comments, lambda comment: comment_slots(comment))
+    links = comment_links()
+    return _tree(comments, lambda comment: comment_node(comment, links))
 
 
 def shared_thread(context, page, unfolded, query_string, posted=None):

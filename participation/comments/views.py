@@ -12,9 +12,10 @@ from participation import registry
 from participation.comments import services as comment_services
 from participation.comments.forms import CommentEditForm, CommentForm, ReactionForm
 from participation.comments.models import Comment
-from participation.comments.personal import comment_slots, personalize, slots
+from participation.comments.personal import personalize, slots
 from participation.comments.thread import (
     closed_reason,
+    comment_node,
     replies_html,
     section_context,
     thread_context,
@@ -188,7 +189,7 @@ def comment_react(request, pk):
             "participation/comments/reactions.html",
             {
                 "comment": comment,
-                "node": {"comment": comment, **comment_slots(comment)},
+                "node": {"comment": comment, **comment_node(comment)},
                 "slots": slots(),
                 "oob": True,
                 "focus": kind,
