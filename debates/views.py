@@ -61,9 +61,7 @@ def debate_list(request):
 
 def debate_detail(request, pk):
     debate = _visible_debate(request, pk)
-    comments = section_context(request, debate)
-    if not debate.is_open:
-        comments.update(can_comment=False, form=None, reply_form=None, closed_reason="debate")
+    comments = section_context(request, debate, closed="" if debate.is_open else "debate")
     return render(
         request,
         "debates/debate_detail.html",

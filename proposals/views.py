@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -166,29 +166,13 @@ def results(request, space_slug):
 
 def proposal_detail(request, pk):
     user = request.user
-    proposal = _proposal(
-        request,
-        pk,
-        Proposal.objects.select_related(
-            "region", "departement", "answered_by", "space"
-        ).prefetch_related(
-            "thematiques",
-            "tags",
-            "attachments",
-            Prefetch(
-                "coauthorships",
-                queryset=Coauthorship.objects.accepted()
-                .select_related("user")
-                .order_by("created_at", "pk"),
-                to_attr="accepted_coauthorships",
-            ),
-        ),
-    )
+    proposal = _proposal(request, pk, _detail_queryset(user))
     space = proposal.space
     vote_context = votes.space_vote_context(user, space)
-    has_voted = user.is_authenticated and Vote.objects.filter(proposal=proposal, user=user).exists()
+    has_voted = getattr(proposal, "has_my_vote", False)
     proposal.vote_status = votes.vote_status(proposal, has_voted, vote_context)
     is_author = proposal.is_author(user)
+    invited = getattr(proposal, "is_invited", False)
     context = {
         "proposal": proposal,
         "space": space,
@@ -198,8 +182,8 @@ def proposal_detail(request, pk):
         "can_withdraw": authoring.can_withdraw(user, proposal),
         "can_leave": authoring.can_leave(user, proposal),
         "can_moderate": answers.can_moderate(user, proposal),
-        "invitation": authoring.pending_invitation(user, proposal),
-        "merged_proposals": proposal.merged_proposals.all(),
+        "invitation": authoring.pending_invitation(user, proposal) if invited else None,
+        "merged_proposals": proposal.merged_proposals.all() if proposal.has_merged else [],
         "share_url": request.build_absolute_uri(proposal.get_absolute_url()),
     }
     if is_author:
@@ -212,6 +196,36 @@ def proposal_detail(request, pk):
         context["similar"] = _similar(proposal.space, proposal.title, exclude=proposal.pk)
         context["can_publish"] = authoring.can_propose(user, space)
     return render(request, "proposals/proposal_detail.html", context)
+
+
+def _detail_queryset(user):
+    """The proposal, its space's settings and authors, and whether anything was merged
+    into it; for a member, their vote and a pending invitation: questions asked in the
+    one query. Thématiques, tags and attachments are read by the template's cached
+    fragment."""
+    proposals = (
+        Proposal.objects.select_related(
+            "region", "departement", "answered_by", "space", "space__proposal_settings"
+        )
+        .prefetch_related(
+            Prefetch(
+                "coauthorships",
+                queryset=Coauthorship.objects.accepted()
+                .select_related("user")
+                .order_by("created_at", "pk"),
+                to_attr="accepted_coauthorships",
+            ),
+        )
+        .annotate(has_merged=Exists(Proposal.objects.filter(merged_into=OuterRef("pk"))))
+    )
+    if user.is_authenticated:
+        proposals = proposals.annotate(
+            has_my_vote=Exists(Vote.objects.filter(proposal=OuterRef("pk"), user=user)),
+            is_invited=Exists(
+                Coauthorship.objects.pending().filter(proposal=OuterRef("pk"), user=user)
+            ),
+        )
+    return proposals
 
 
 def _similar(space, title, exclude=None):

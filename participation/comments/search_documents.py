@@ -34,7 +34,13 @@ class CommentDocuments(Registration):
     label = _("Commentaire")
     in_suggestions = False
     # Moderation hides comments (and blocks their authors) with update(): its log is followed.
-    depends_on = logged_changes(Comment)
+    # Not the activity log: the only activity about a comment is its posting, whose save
+    # already re-indexes it (editing and deleting re-index explicitly).
+    depends_on = {
+        label: objects
+        for label, objects in logged_changes(Comment).items()
+        if label == "participation.ModerationAction"
+    }
 
     def __init__(self):
         # The commented objects' documents, computed once per pass (a rebuild reads every

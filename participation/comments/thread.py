@@ -8,8 +8,11 @@ disclosure menu, and replying opens a form on demand instead of one form per com
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 
+from maillage import table_versions
 from participation.comments.forms import CommentForm
 from participation.comments.models import (
     PAGE_PARAM,
@@ -20,12 +23,18 @@ from participation.comments.models import (
     CommentReaction,
     Stance,
 )
+from participation.comments.personal import comment_slots, personalize, slot_version, slots
 from participation.comments.services import asks_stance, can_comment
-from participation.notifications.api import is_following
 from participation.roles import is_moderator
 from participation.spaces.refusals import closed_action
 from participation.spaces.visibility import space_of
 from participation.utils import content_type_for
+
+# A shared page of threads is kept until a table it read is written; this only bounds
+# how long an unvisited one takes room in the cache.
+THREAD_SECONDS = 3600
+# A number no URL of the thread holds otherwise: reversed once, then replaced by each id.
+URL_SENTINEL = 918273645
 
 
 def thread_page(target, number):
@@ -43,19 +52,39 @@ def comment_counts(target):
         **{value: Count("pk", filter=shown & Q(stance=value)) for value in Stance.values},
     )
     stance_counts = [
-        {"value": value, "label": label, "count": counts[value]} for value, label in Stance.choices
+        {"value": value, "label": str(label), "count": counts[value]}
+        for value, label in Stance.choices
     ]
     return counts["shown"], stance_counts
+
+
+def _thread_comments(target, thread_ids):
+    comments = Comment.objects.for_object(target)
+    if thread_ids is not None:
+        comments = comments.filter(thread_id__in=list(thread_ids))
+    return list(comments.for_thread())
+
+
+def _tree(comments, node_for):
+    """Nested nodes {comment, children, folded, ...node_for(comment)}."""
+    nodes, roots = {}, []
+    for comment in comments:
+        node = {"comment": comment, "children": [], "folded": [], **node_for(comment)}
+        nodes[comment.pk] = node
+        parent = nodes.get(comment.parent_id)
+        if parent is None or comment.parent_id == comment.pk:
+            roots.append(node)
+        else:
+            parent["children"].append(node)
+    return roots
 
 
 def build_thread(target, user, thread_ids=None):
     """Nested nodes {comment, children, folded, can_edit, can_delete, my_reaction} of the
     threads `thread_ids` (all when None), and the counts of the whole discussion. Nothing
-    is folded yet (`fold` does it): `folded` lists the replies a fold hides."""
-    comments = Comment.objects.for_object(target)
-    if thread_ids is not None:
-        comments = comments.filter(thread_id__in=list(thread_ids))
-    comments = list(comments.for_thread())
+    is folded yet (`fold` does it): `folded` lists the replies a fold hides. The page
+    itself shows shared nodes (`shared_thread`), whose personal parts are slots."""
+    comments = _thread_comments(target, thread_ids)
     mine = {}
     if user.is_authenticated:
         mine = dict(
@@ -63,25 +92,17 @@ def build_thread(target, user, thread_ids=None):
                 user=user, comment__in=[c.pk for c in comments]
             ).values_list("comment", "kind")
         )
-    nodes, roots = {}, []
-    for comment in comments:
+
+    def personal(comment):
         visible = not comment.is_deleted and not comment.is_hidden
-        node = {
-            "comment": comment,
-            "children": [],
-            "folded": [],
+        return {
             "can_edit": visible and comment.can_edit(user),
             "can_delete": comment.can_delete(user),
             "my_reaction": mine.get(comment.pk, ""),
         }
-        nodes[comment.pk] = node
-        parent = nodes.get(comment.parent_id)
-        if parent is None or comment.parent_id == comment.pk:
-            roots.append(node)
-        else:
-            parent["children"].append(node)
+
     shown, stance_counts = comment_counts(target)
-    return roots, shown, stance_counts
+    return _tree(comments, personal), shown, stance_counts
 
 
 def fold(nodes, unfolded=()):
@@ -120,53 +141,160 @@ def thread_context(request, target):
     }
 
 
-def section_context(request, target, form=None, page=None, unfolded=None):
+def shared_context(context):
+    """The part of `thread_context` the shared HTML may use: no request, no user; what
+    differs between readers with the same rights is left in slots."""
+    return {
+        "target": context["target"],
+        "content_type": context["content_type"],
+        "comment_content_type": context["comment_content_type"],
+        "section_id": context["section_id"],
+        "can_comment": context["can_comment"],
+        "is_moderator": context["is_moderator"],
+        "authenticated": context["request"].user.is_authenticated,
+        "slots": slots(),
+    }
+
+
+def comment_links():
+    """What builds the links of each comment from its id: one `reverse` per link for the
+    whole thread (reversing them for each comment took a fifth of its rendering)."""
+    report = content_type_for(Comment).pk
+
+    def builder(name, *args):
+        prefix, suffix = reverse(name, args=[*args, URL_SENTINEL]).split(str(URL_SENTINEL))
+        return lambda pk: f"{prefix}{pk}{suffix}"
+
+    builders = {
+        "reply": builder("participation:comment_reply"),
+        "react": builder("participation:comment_react"),
+        "edit": builder("participation:comment_edit"),
+        "delete": builder("participation:comment_delete"),
+        "replies": builder("participation:comment_replies"),
+        "report": builder("participation:report", report),
+    }
+    return lambda comment: {key: build(comment.pk) for key, build in builders.items()}
+
+
+def comment_node(comment, links=None):
+    """What the templates of one comment read besides the comment: its slots and links."""
+    return {**comment_slots(comment), "urls": (links or comment_links())(comment)}
+
+
+def shared_nodes(comments):
+    links = comment_links()
+    return _tree(comments, lambda comment: comment_node(comment, links))
+
+
+def shared_thread(context, page, unfolded, query_string, posted=None):
+    """One page of `context["target"]`'s threads as every reader with the same rights
+    sees it (signed in or not, may comment or not, moderator or not): its HTML with
+    slots, the counts of the whole discussion, and whether there is any comment. Cached
+    until a table it read is written (a comment, a reaction, a moderation, a member's
+    name)."""
+    shared = shared_context(context)
+    target = context["target"]
+    key = table_versions.key(
+        "comment-thread",
+        shared["content_type"].pk,
+        target.pk,
+        str(page or ""),
+        sorted(unfolded),
+        query_string,
+        posted,
+        shared["authenticated"],
+        shared["can_comment"],
+        shared["is_moderator"],
+        get_language(),
+        # Slots hold these: a new secret key or edit window must not meet older HTML.
+        slot_version(),
+    )
+
+    def render():
+        page_obj = thread_page(target, page)
+        thread = fold(shared_nodes(_thread_comments(target, page_obj.object_list)), unfolded)
+        count, stance_counts = comment_counts(target)
+        html = render_to_string(
+            "participation/comments/thread.html",
+            {
+                **shared,
+                "thread": thread,
+                "page_obj": page_obj,
+                "page_param": PAGE_PARAM,
+                "unfold_param": UNFOLD_PARAM,
+                "query_string": query_string,
+                "posted": posted,
+            },
+        )
+        return {
+            "html": html,
+            "has_thread": bool(thread),
+            "count": count,
+            "stance_counts": stance_counts,
+        }
+
+    return table_versions.cached(key, render, THREAD_SECONDS)
+
+
+def section_context(request, target, form=None, page=None, unfolded=None, posted=None, closed=""):
     """What the section template shows; `page` of threads, else the one the URL asks;
-    the threads `unfolded` (else the one the URL asks) show all their replies."""
+    the threads `unfolded` (else the one the URL asks) show all their replies; `posted`,
+    the comment just published (focused and announced); `closed`, a reason the caller
+    closes comments for (a debate that is not open), whatever the phase."""
     user = request.user
     with_stance = asks_stance(target)
-    page_obj = thread_page(target, page or request.GET.get(PAGE_PARAM))
-    thread, count, stance_counts = build_thread(target, user, page_obj.object_list)
-    fold(thread, unfolded_thread(request) if unfolded is None else unfolded)
     params = request.GET.copy()
     params.pop(PAGE_PARAM, None)
     params.pop(UNFOLD_PARAM, None)
     context = thread_context(request, target)
+    if closed:
+        context["can_comment"] = False
     allowed = context["can_comment"]
-    reason = closed_reason(user, target) if not allowed else ""
+    shared = shared_thread(
+        context,
+        page or request.GET.get(PAGE_PARAM),
+        unfolded_thread(request) if unfolded is None else unfolded,
+        params.urlencode(),
+        posted,
+    )
+    reason = closed or (closed_reason(user, target) if not allowed else "")
     return {
         **context,
-        "thread": thread,
-        "page_obj": page_obj,
+        "thread_html": personalize(shared["html"], request),
+        "has_thread": shared["has_thread"],
         "page_param": PAGE_PARAM,
         "unfold_param": UNFOLD_PARAM,
-        "query_string": params.urlencode(),
-        "count": count,
+        "count": shared["count"],
         "with_stance": with_stance,
-        "stance_counts": stance_counts if with_stance else [],
+        "stance_counts": shared["stance_counts"] if with_stance else [],
         "form": form or (CommentForm(with_stance=with_stance) if allowed else None),
         "closed_reason": reason,
         # The phase that opens comments and when: the explanation every refusal shows.
         "closed": closed_action(space_of(target), "comment") if reason == "phase" else None,
-        "is_following": is_following(user, target),
+        "posted": posted,
     }
 
 
-def replies_context(request, comment):
+def replies_html(request, comment):
     """Every reply under `comment` (its folded ones included), for the fragment that
-    "Afficher les N autres réponses" loads with htmx."""
+    "Afficher les N autres réponses" loads with htmx; None if it is not in its thread."""
     target = comment.content_object
-    thread, _count, _stances = build_thread(target, request.user, [comment.thread_id])
+    context = thread_context(request, target)
+    thread = shared_nodes(_thread_comments(target, [comment.thread_id]))
     node = _find(thread, comment.pk)  # built whole: nothing folded
     if node is None:
         return None
     hidden = node["children"][REPLIES_SHOWN:]
-    return {
-        **thread_context(request, target),
-        "node": node,
-        "first_unfolded": hidden[0]["comment"].pk if hidden else None,
-        "unfolded_count": len(hidden),
-    }
+    html = render_to_string(
+        "participation/comments/replies.html",
+        {
+            **shared_context(context),
+            "node": node,
+            "first_unfolded": hidden[0]["comment"].pk if hidden else None,
+            "unfolded_count": len(hidden),
+        },
+    )
+    return personalize(html, request)
 
 
 def _find(nodes, pk):

@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,9 +12,11 @@ from participation import registry
 from participation.comments import services as comment_services
 from participation.comments.forms import CommentEditForm, CommentForm, ReactionForm
 from participation.comments.models import Comment
+from participation.comments.personal import personalize, slots
 from participation.comments.thread import (
     closed_reason,
-    replies_context,
+    comment_node,
+    replies_html,
     section_context,
     thread_context,
 )
@@ -70,8 +73,8 @@ def comment_post(request, content_type_id, object_id):
                     target,
                     page=comment.thread_page_number(),
                     unfolded={comment.thread_id},
+                    posted=comment.pk,  # focused and announced (site convention)
                 )
-                context["posted"] = comment.pk  # focused and announced (site convention)
                 return render(request, "participation/comments/section.html", context)
             messages.success(request, _("Votre commentaire est publié."))
             return redirect(comment.get_absolute_url())
@@ -163,10 +166,10 @@ def comment_replies(request, pk):
     comment = _visible_comment(request, pk)
     if not request.htmx:
         return redirect(comment.get_absolute_url())
-    context = replies_context(request, comment)
-    if context is None:
+    html = replies_html(request, comment)
+    if html is None:
         raise Http404
-    return render(request, "participation/comments/replies.html", context)
+    return HttpResponse(html)
 
 
 @require_POST
@@ -181,16 +184,17 @@ def comment_react(request, pk):
     comment_services.react(request.user, comment, kind)
     if request.htmx:
         comment = Comment.objects.for_thread().get(pk=comment.pk)
-        mine = comment.reactions.filter(user=request.user).values_list("kind", flat=True).first()
-        return render(
-            request,
+        mine = comment.reactions.filter(user=request.user).exists()
+        html = render_to_string(
             "participation/comments/reactions.html",
             {
                 "comment": comment,
-                "node": {"comment": comment, "my_reaction": mine or ""},
+                "node": {"comment": comment, **comment_node(comment)},
+                "slots": slots(),
                 "oob": True,
                 "focus": kind,
                 "announce": _("Réaction enregistrée.") if mine else _("Réaction retirée."),
             },
         )
+        return HttpResponse(personalize(html, request))
     return redirect(comment.get_absolute_url())

@@ -17,7 +17,7 @@ from tests.participation.long_thread import long_thread
 
 pytestmark = pytest.mark.django_db
 HTML_BUDGET = 60_000
-QUERY_BUDGET = 33  # the proposal page, whatever the length of its thread
+QUERY_BUDGET = 28  # the proposal page, whatever the length of its thread (33 before)
 
 
 class TabStops(HTMLParser):
