@@ -200,7 +200,7 @@ _versions_store = None
 def _store():
     global _versions_store
     if _versions_store is None:
-        path = getattr(settings, "MAILLAGE_TABLE_VERSIONS_FILE", "")
+        path = settings.MAILLAGE_TABLE_VERSIONS_FILE
         _versions_store = SharedMemoryVersions(path) if path else CacheVersions()
     return _versions_store
 

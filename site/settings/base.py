@@ -170,6 +170,9 @@ TEMPLATES = [
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Where the exact caches keep table versions (maillage/table_versions.py): "" for the
+# default cache; production on one machine names a memory-mapped file.
+MAILLAGE_TABLE_VERSIONS_FILE = ""
 # Anonymous pages served from the cache (see maillage/page_cache.py); 0 turns it off.
 MAILLAGE_PAGE_CACHE_SECONDS = int(os.environ.get("MAILLAGE_PAGE_CACHE_SECONDS", "0"))
 
