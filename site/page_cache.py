@@ -7,11 +7,11 @@ written: a vote expires the proposal pages, not the news. A hit is answered befo
 session, authentication and view layers run, with the headers of the original response.
 
 Enabled by MAILLAGE_PAGE_CACHE_SECONDS > 0 (production); the cache backend must be
-shared by all server processes (the production settings use a file-based cache).
+shared by all server processes (the production settings use a file-based cache, or
+Redis), and so must the table versions (a memory-mapped file on one machine).
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 
 from maillage import table_versions
@@ -28,8 +28,8 @@ class AnonymousPageCacheMiddleware:
         if seconds <= 0 or not self._cacheable_request(request):
             return self.get_response(request)
         key = table_versions.key("page-cache", request.build_absolute_uri())
-        entry = cache.get(key)
-        if entry is not None and table_versions.is_current(entry["tables"]):
+        entry = table_versions.current_entry(key)
+        if entry is not None:
             response = HttpResponse(entry["content"])
             for header, value in entry["headers"].items():
                 response[header] = value
@@ -39,7 +39,7 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
         if self._cacheable_response(response):
             headers = dict(response.items())
-            cache.set(
+            table_versions.store_entry(
                 key, {"content": response.content, "headers": headers, "tables": tables}, seconds
             )
             response["X-Page-Cache"] = "miss"

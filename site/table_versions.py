@@ -20,17 +20,36 @@ Written tables are recognised quoted or not, schema-qualified or not, outside st
 literals and comments; tables read are recognised by their quoted names after FROM or JOIN,
 as Django writes them: raw SQL that reads must quote table names too. Writes hidden in a
 function or a procedure (`SELECT f()`, `CALL`, `DO`) are not seen.
+
+Where versions live (`MAILLAGE_TABLE_VERSIONS_FILE`): by default in the default cache,
+read with one `get_many` (one round trip to Redis when several machines share it); on a
+single machine, the production settings keep them in a memory-mapped file instead, one
+8-byte slot per table (`SharedMemoryVersions`), which every server process reads without a
+system call: with the file-based cache, each version was a file to open and unpickle,
+some thirty per page. Stored values are also kept in each process's memory for a while
+(`LocalValues`): a value is immutable under its key and versions, so a copy checked
+against the current versions is as exact as the shared one.
 """
 
 import functools
 import hashlib
 import json
+import mmap
+import os
+import pickle
 import re
+import threading
+import time
 import uuid
+import zlib
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import connections, transaction
 
 PREFIX = "table-version:"
@@ -91,17 +110,114 @@ def _truncated(clause):
 _recording = ContextVar("maillage_tables_read", default=None)
 
 
+class CacheVersions:
+    """Versions in the default cache, under PREFIX + table: shared by every process that
+    shares the cache (Redis across machines)."""
+
+    def get(self, tables):
+        """A table with no version yet (never written, or its key evicted) gets one now:
+        a missing key must never match what a value noted."""
+        keys = [PREFIX + table for table in tables]
+        found = cache.get_many(keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            for key in missing:
+                cache.add(key, uuid.uuid4().hex, timeout=None)
+            found.update(cache.get_many(missing))
+        return {table: found.get(PREFIX + table) for table in tables}
+
+    def bump(self, table):
+        cache.set(PREFIX + table, uuid.uuid4().hex, timeout=None)
+
+
+class SharedMemoryVersions:
+    """Versions in a file mapped into every process of one machine: SLOTS slots of 8
+    bytes, a table's slot chosen by a stable hash of its name. Two tables that share a
+    slot expire each other's values, which costs a recomputation, never a stale value. A
+    new file is filled with random bytes, so that values noted against a file deleted
+    since can never match the new one; a process that finds the file replaced (another
+    inode) maps the new one before reading or writing."""
+
+    SLOTS = 4096
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self._slots = None
+        self._inode = None
+        self._lock = threading.Lock()
+
+    @staticmethod
+    @functools.cache
+    def slot(table):
+        return zlib.crc32(table.encode()) % SharedMemoryVersions.SLOTS
+
+    def _view(self):
+        try:
+            inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            inode = None
+        if inode is None or inode != self._inode:
+            with self._lock:
+                self._map()
+        return self._slots
+
+    def _map(self):
+        size = self.SLOTS * 8
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fresh = os.stat(self.path).st_size != size
+        except FileNotFoundError:
+            fresh = True
+        if fresh:  # written aside then linked in, so no process maps a half-written file
+            spare = self.path.with_name(f"{self.path.name}.{uuid.uuid4().hex}")
+            spare.write_bytes(os.urandom(size))
+            try:
+                os.link(spare, self.path)
+            except FileExistsError:
+                if os.stat(self.path).st_size != size:
+                    os.replace(spare, self.path)
+            finally:
+                spare.unlink(missing_ok=True)
+        fd = os.open(self.path, os.O_RDWR)
+        try:
+            inode = os.fstat(fd).st_ino
+            mapped = mmap.mmap(fd, size)
+        finally:
+            os.close(fd)
+        self._slots, self._inode = memoryview(mapped).cast("Q"), inode
+
+    def get(self, tables):
+        slots = self._view()
+        return {table: slots[self.slot(table)] for table in tables}
+
+    def bump(self, table):
+        self._view()[self.slot(table)] = int.from_bytes(os.urandom(8), "little")
+
+
+_versions_store = None
+
+
+def _store():
+    global _versions_store
+    if _versions_store is None:
+        path = settings.MAILLAGE_TABLE_VERSIONS_FILE
+        _versions_store = SharedMemoryVersions(path) if path else CacheVersions()
+    return _versions_store
+
+
+def _settings_changed(setting, **kwargs):
+    global _versions_store
+    if setting in ("MAILLAGE_TABLE_VERSIONS_FILE", "CACHES"):
+        _versions_store = None
+        local_values.clear()
+
+
+setting_changed.connect(_settings_changed, dispatch_uid="table_versions_store")
+
+
 def versions(tables):
-    """The current version of each table. A table with none yet (never written, or its
-    key evicted) gets one now: a missing key must never match what a value noted."""
-    keys = [PREFIX + table for table in tables]
-    found = cache.get_many(keys)
-    missing = [key for key in keys if key not in found]
-    if missing:
-        for key in missing:
-            cache.add(key, uuid.uuid4().hex, timeout=None)
-        found.update(cache.get_many(missing))
-    return {table: found.get(PREFIX + table) for table in tables}
+    """The current version of each table."""
+    return _store().get(tables)
 
 
 def is_current(noted):
@@ -109,7 +225,68 @@ def is_current(noted):
 
 
 def bump(table):
-    cache.set(PREFIX + table, uuid.uuid4().hex, timeout=None)
+    _store().bump(table)
+
+
+class LocalValues:
+    """Entries ({"tables": noted versions, ...}) this process stored or read lately, by
+    key, each until its timeout: at most `size`, the least recently used dropped first.
+    Callers check the noted versions as for the shared cache, so a copy here is never
+    served once a table it read has changed. Kept pickled, as a cache keeps them: each
+    caller gets its own copy, which it may change without changing the next one's."""
+
+    def __init__(self, size):
+        self.size = size
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] < time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+        return pickle.loads(found[1])
+
+    def set(self, key, entry, timeout):
+        data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        with self._lock:
+            self._entries[key] = (time.monotonic() + timeout, data)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+local_values = LocalValues(size=256)
+# How long a process keeps its own copy before reading the shared one again.
+LOCAL_SECONDS = 60
+
+
+def current_entry(key):
+    """The entry stored under `key` if no table it noted has changed since, else None:
+    from this process's memory first, then from the shared cache."""
+    entry = local_values.get(key)
+    if entry is not None and is_current(entry["tables"]):
+        return entry
+    entry = cache.get(key)
+    if entry is not None and is_current(entry["tables"]):
+        local_values.set(key, entry, LOCAL_SECONDS)
+        return entry
+    return None
+
+
+def store_entry(key, entry, timeout):
+    """Store `entry` (a dict with the "tables" noted while computing it) for `timeout`
+    seconds, shared and in this process."""
+    cache.set(key, entry, timeout)
+    local_values.set(key, entry, min(timeout, LOCAL_SECONDS))
 
 
 def note(noted):
@@ -140,13 +317,13 @@ def key(name, *parts):
 
 
 def cached(key, compute, timeout):
-    entry = cache.get(key)
-    if entry is not None and is_current(entry["tables"]):
+    entry = current_entry(key)
+    if entry is not None:
         note(entry["tables"])
         return entry["value"]
     with recording() as tables:
         value = compute()
-    cache.set(key, {"value": value, "tables": tables}, timeout)
+    store_entry(key, {"value": value, "tables": tables}, timeout)
     return value
 
 

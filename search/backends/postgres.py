@@ -67,12 +67,38 @@ FILTERS = {
 }
 
 
+# What a document sets on its entry; a re-indexed document equal in all of these is not
+# written again.
+INDEXED_FIELDS = (
+    "kind",
+    "title",
+    "title_plain",
+    "url",
+    "extra",
+    "body",
+    "date",
+    "year",
+    "thematiques",
+    "territories",
+    "principals",
+)
+
+
 class PostgresBackend(SearchBackend):
     def index(self, documents: list[SearchDocument]) -> None:
-        if not documents:
-            return
+        """Only the documents whose entry would change are written: a vote or an
+        activity row re-indexes its proposal unchanged, and a write to the index expires
+        every cached search (see `search`)."""
         now = timezone.now()
-        entries = [_entry(doc, now) for doc in documents]
+        entries = _changed([_entry(doc, now) for doc in documents])
+        changed = {(entry.content_type_id, entry.object_id) for entry in entries}
+        self._upsert(
+            entries, [doc for doc in documents if (doc.content_type_id, doc.object_id) in changed]
+        )
+
+    def _upsert(self, entries: list[SearchEntry], documents: list[SearchDocument]) -> None:
+        if not entries:
+            return
         with transaction.atomic():
             SearchEntry.objects.bulk_create(
                 entries,
@@ -99,8 +125,8 @@ class PostgresBackend(SearchBackend):
         """Upsert everything, then drop what was not seen: the index stays usable throughout."""
         started = timezone.now()
         SearchTerm.objects.all().delete()
-        for batch in batches:
-            self.index(batch)
+        for batch in batches:  # every entry written, so that its indexed_at is new
+            self._upsert([_entry(doc, started) for doc in batch], batch)
         SearchEntry.objects.filter(indexed_at__lt=started).delete()
 
     def search(self, request: SearchRequest) -> SearchResults:
@@ -175,6 +201,27 @@ def _entry(doc: SearchDocument, now) -> SearchEntry:
         principals=doc.principals,
         indexed_at=now,
     )
+
+
+def _changed(entries: list[SearchEntry]) -> list[SearchEntry]:
+    """The entries that are new or differ from the stored ones in an indexed field."""
+    if not entries:
+        return []
+    keys = Q()
+    for entry in entries:
+        keys |= Q(content_type_id=entry.content_type_id, object_id=entry.object_id)
+    stored = {
+        (row["content_type_id"], row["object_id"]): row
+        for row in SearchEntry.objects.filter(keys).values(
+            "content_type_id", "object_id", *INDEXED_FIELDS
+        )
+    }
+    return [
+        entry
+        for entry in entries
+        if (row := stored.get((entry.content_type_id, entry.object_id))) is None
+        or any(getattr(entry, name) != row[name] for name in INDEXED_FIELDS)
+    ]
 
 
 def _add_vocabulary(documents: list[SearchDocument]) -> None:

@@ -170,13 +170,20 @@ TEMPLATES = [
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Where the exact caches keep table versions (maillage/table_versions.py): "" for the
+# default cache; production on one machine names a memory-mapped file.
+MAILLAGE_TABLE_VERSIONS_FILE = ""
 # Anonymous pages served from the cache (see maillage/page_cache.py); 0 turns it off.
 MAILLAGE_PAGE_CACHE_SECONDS = int(os.environ.get("MAILLAGE_PAGE_CACHE_SECONDS", "0"))
 
 # --- Accounts ------------------------------------------------------------------------
+# Sessions read from the cache (a file, or Redis), written through to the database: no
+# query per member request to find the session.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend whose permissions come from the exact cache (no query per page).
+    "maillage.permissions_cache.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,7 +1,11 @@
 """The PostgreSQL backend answers a repeated search from the cache, never a stale one."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from home.models import HomePage
+from search import indexing
 from search.backends import get_backend
 from search.backends.base import SearchRequest
 
@@ -42,3 +46,22 @@ def test_suggestions_follow_new_titles_at_once(make_page):
     make_page("Quartiers d'été")
 
     assert len(get_backend().suggest("quart", ["public"])) == 2
+
+
+def test_an_object_indexed_again_unchanged_writes_nothing_and_keeps_the_cached_search(
+    make_page, django_assert_num_queries
+):
+    """A vote or an activity row re-indexes its proposal as it was: no write to the index,
+    so no cached search expires; a real change still shows at once."""
+    page = make_page("Quartiers prioritaires", "sentinelle-7f3a9c")
+    get_backend().search(SearchRequest(text="quartiers"))
+
+    with CaptureQueriesContext(connection) as queries:
+        indexing.update([page])
+    with django_assert_num_queries(0):
+        get_backend().search(SearchRequest(text="quartiers"))
+
+    assert not [q for q in queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    HomePage.objects.filter(pk=page.pk).update(introduction="Renouvellement urbain")
+    indexing.update([page])
+    assert get_backend().search(SearchRequest(text="renouvellement")).total == 1

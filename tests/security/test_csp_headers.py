@@ -2,6 +2,7 @@
 inline script or style, Wagtail's admin gets its own, looser one."""
 
 import pytest
+from csp.utils import build_policy
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +26,10 @@ def test_admin_gets_its_own_policy(admin_user, client):
     policy = _directives(client.get(reverse("wagtailadmin_home")))
     assert "'unsafe-inline'" in policy["script-src"] and "'unsafe-inline'" in policy["style-src"]
     assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'self'"
+
+
+def test_the_policy_built_once_is_the_one_django_csp_builds(client):
+    """The middleware builds the common headers once per process (maillage/csp.py)."""
+    expected = dict(part.strip().split(" ", 1) for part in build_policy().split(";"))
+    assert _directives(client.get("/recherche/?q=sant%C3%A9")) == expected
+    assert _directives(client.get("/")) == expected

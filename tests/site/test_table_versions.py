@@ -6,7 +6,15 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.backends.signals import connection_created
 
-from maillage.table_versions import EVERYTHING, PREFIX, cached, track_tables, written_tables
+from maillage import table_versions
+from maillage.table_versions import (
+    EVERYTHING,
+    PREFIX,
+    SharedMemoryVersions,
+    cached,
+    track_tables,
+    written_tables,
+)
 from taxonomy.models import Thematique
 from tests.factories import EventFactory, ThematiqueFactory
 
@@ -27,14 +35,22 @@ def names():
     return sorted(Thematique.objects.values_list("name", flat=True))
 
 
-def test_a_value_is_computed_once_while_its_tables_are_unchanged():
+@pytest.fixture(params=["cache", "shared-memory"])
+def versions_store(request, settings, tmp_path):
+    """Versions in the default cache (Redis, tests) or in a mapped file (one machine)."""
+    if request.param == "shared-memory":
+        settings.MAILLAGE_TABLE_VERSIONS_FILE = str(tmp_path / "table-versions.bin")
+    return request.param
+
+
+def test_a_value_is_computed_once_while_its_tables_are_unchanged(versions_store):
     compute = Computations(names)
     first = cached("k", compute, 60)
     assert cached("k", compute, 60) == first
     assert compute.count == 1
 
 
-def test_a_write_to_a_table_it_read_gives_the_new_value_at_once():
+def test_a_write_to_a_table_it_read_gives_the_new_value_at_once(versions_store):
     compute = Computations(names)
     cached("k", compute, 60)
 
@@ -44,7 +60,7 @@ def test_a_write_to_a_table_it_read_gives_the_new_value_at_once():
     assert compute.count == 2
 
 
-def test_a_write_to_another_table_keeps_the_value():
+def test_a_write_to_another_table_keeps_the_value(versions_store):
     compute = Computations(names)
     cached("k", compute, 60)
 
@@ -67,7 +83,7 @@ def test_an_outer_value_expires_with_the_tables_of_a_fragment_it_took_from_the_c
     assert outer.count == 2
 
 
-def test_a_value_computed_while_its_table_was_written_is_not_served_again():
+def test_a_value_computed_while_its_table_was_written_is_not_served_again(versions_store):
     """A write landing during the computation (here, from the computation itself) makes
     the stored value stale at once."""
 
@@ -80,6 +96,42 @@ def test_a_value_computed_while_its_table_was_written_is_not_served_again():
     cached("k", compute, 60)
     cached("k", compute, 60)
     assert compute.count == 2
+
+
+def test_a_value_changed_by_its_reader_is_served_unchanged_to_the_next(versions_store):
+    """Each process keeps its own copy of recent values: callers still get copies."""
+    first = cached("k", lambda: ["sentinelle-7f3a9c"], 60)
+    first.append("changé par le lecteur")
+
+    assert cached("k", list, 60) == ["sentinelle-7f3a9c"]
+
+
+def test_a_write_seen_by_another_process_of_the_machine_expires_the_value(settings, tmp_path):
+    """Two processes map the same file: what one bumps, the other reads."""
+    path = tmp_path / "table-versions.bin"
+    settings.MAILLAGE_TABLE_VERSIONS_FILE = str(path)
+    compute = Computations(names)
+    cached("k", compute, 60)
+
+    SharedMemoryVersions(path).bump("taxonomy_thematique")  # another process's write
+
+    cached("k", compute, 60)
+    assert compute.count == 2
+
+
+def test_a_new_versions_file_matches_no_value_noted_before(settings, tmp_path):
+    path = tmp_path / "table-versions.bin"
+    settings.MAILLAGE_TABLE_VERSIONS_FILE = str(path)
+    compute = Computations(names)
+    cached("k", compute, 60)
+
+    path.unlink()  # the cache folder emptied while the server runs
+
+    cached("k", compute, 60)
+    assert compute.count == 2
+    assert table_versions.versions(["taxonomy_thematique"]) == (
+        SharedMemoryVersions(path).get(["taxonomy_thematique"])
+    )
 
 
 def test_a_lost_version_counts_as_a_change():
