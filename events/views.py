@@ -409,9 +409,11 @@ def _event_form(request, event):
 def space_section_context(space, request):
     """The space page's "Événements" section: its next events, else its latest ones."""
     events = Event.objects.filter(space=space).listed().for_listing()
-    upcoming = list(events.upcoming()[:SPACE_SECTION_SIZE])
+    # Querysets, read while rendering: the space page caches the section for everyone
+    # (nothing personal in it), and serves it without these queries.
     return {
-        "events": upcoming or list(events.past()[:SPACE_SECTION_SIZE]),
-        "showing_past": not upcoming,
+        "upcoming": events.upcoming()[:SPACE_SECTION_SIZE],
+        "past": events.past()[:SPACE_SECTION_SIZE],
         "space": space,
+        "shared": "events",
     }
