@@ -22,6 +22,7 @@ import pstats
 import statistics
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,25 @@ from proposals.models import Proposal  # noqa: E402
 from taxonomy.models import Thematique  # noqa: E402
 
 MEMBER = "claire.martin@exemple.fr"
+
+# Detail pages, taken as the load runner visits them (`devtools/pages/<app>.py`). A name
+# ending in "(membre)" is a page only members reach: it is measured for the member only.
+DETAILS = {
+    "participation": ["démarche"],
+    "accountability": ["suivi d’une démarche", "chantier suivi"],
+    "proposals": ["priorités du réseau"],
+    "events": ["événement", "événement avec programme", "événement .ics"],
+    "editorial": ["actualité", "retour d’expérience"],
+    "library": ["page d’une ressource"],
+    "gazette": ["numéro de la gazette"],
+    "opendata": ["open data", "map", "map geojson"],
+    "members": ["profil public"],
+    "structures": ["structure"],
+    "messaging": ["messages (membre)", "conversation (membre)"],
+    "barcamp": ["grille de barcamp", "sessions de barcamp (membre)"],
+    "surveys": ["résultats d’enquête"],
+    "submissions": ["mes contributions (membre)", "proposer une ressource (membre)"],
+}
 
 
 def proposal_with(comments):
@@ -80,6 +100,15 @@ def pages():
         "annuaire": "/membres/annuaire/",
         "structures": reverse("structures:list"),
     }
+    return found | detail_pages()
+
+
+def detail_pages():
+    found = {}
+    for app, names in DETAILS.items():
+        for target in import_module(f"devtools.pages.{app}").targets():
+            if target["name"] in names:
+                found[target["name"]] = target["path"]
     return found
 
 
@@ -106,12 +135,12 @@ def measure(repeat, page_cache, only=""):
     with override_settings(MAILLAGE_PAGE_CACHE_SECONDS=300 if page_cache else 0):
         audiences = ["anonyme"] if page_cache else ["membre", "anonyme"]
         for _ in range(2):  # warm up: templates, connections, fragment caches
-            for path in targets.values():
-                for audience in audiences:
+            for name, path in targets.items():
+                for audience in audiences_of(name, audiences):
                     fetch(by_audience[audience], path)
         for _ in range(repeat):
             for name, path in targets.items():
-                for audience in audiences:
+                for audience in audiences_of(name, audiences):
                     label = f"{name} ({audience}{', cache de page' if page_cache else ''})"
                     ms, size = fetch(by_audience[audience], path)
                     timings.setdefault(label, []).append(ms)
@@ -126,10 +155,15 @@ def measure(repeat, page_cache, only=""):
     }
 
 
+def audiences_of(name, audiences):
+    """`audiences`, without the visitor for a page only members reach."""
+    return [a for a in audiences if a == "membre" or not name.endswith("(membre)")]
+
+
 def profile(name, repeat, top, sort):
     audience = "anonyme" if name.endswith("(anonyme)") else "membre"
-    page = name.rsplit(" (", 1)[0]
-    path = pages()[page]
+    found = pages()
+    path = found.get(name) or found[name.rsplit(" (", 1)[0]]
     client = clients()[audience]
     with override_settings(MAILLAGE_PAGE_CACHE_SECONDS=0):
         for _ in range(3):

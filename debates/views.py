@@ -133,10 +133,15 @@ def space_section_context(space, request):
         .for_listing()
         .order_by("-created_at", "-pk")
     )
+    can_open = services.can_open_debate(request.user, space)
+    closed = closed_action(space, DEBATE)
     return {
         "debates": debates[:SPACE_SECTION_SIZE],
         "list_url": f"{reverse('debates:list')}?space={space.pk}",
-        "can_open": services.can_open_debate(request.user, space),
-        "closed": closed_action(space, DEBATE),
+        "can_open": can_open,
+        "closed": closed,
         "space": space,
+        # What the section shows that differs between members who see the same spaces:
+        # the space page caches the section under it (`debates` is read while rendering).
+        "shared": f"can_open={can_open} closed={closed is not None}",
     }

@@ -48,12 +48,13 @@ def _my_registrations(user, events):
     return {row.event_id: row for row in rows}
 
 
-def _registration_box(request, event):
+def _registration_box(request, event, workshops=None):
     """The box, and whether registering goes through the form of the event's questions
-    and workshops rather than one click."""
+    and workshops rather than one click (`workshops`: the event's, when already read)."""
     registration = _my_registrations(request.user, [event]).get(event.pk)
     box = services.registration_box(request.user, event, event.confirmed_count, registration)
-    box["needs_form"] = event.questions.exists() or event.workshops.exists()
+    has_workshops = bool(workshops) if workshops is not None else event.workshops.exists()
+    box["needs_form"] = has_workshops or event.questions.exists()
     return box
 
 
@@ -153,7 +154,9 @@ def departement_ics(request, code):
 
 def event_detail(request, pk):
     event = _visible_event(request, pk)
-    box = _registration_box(request, event)
+    with timezone.override(event.tzinfo):
+        programme_context = programme.page_context(event, request.user)
+    box = _registration_box(request, event, programme_context["workshops"])
     can_manage = services.can_manage(request.user, event)
     with timezone.override(event.tzinfo):
         return render(
@@ -166,7 +169,7 @@ def event_detail(request, pk):
                 "can_edit_in_admin": request.user.has_perm("events.change_event"),
                 "show_online_url": bool(event.online_url)
                 and (box["state"] == "confirmed" or can_manage),
-                **programme.page_context(event, request.user),
+                **programme_context,
             },
         )
 
@@ -431,9 +434,11 @@ def _event_form(request, event):
 def space_section_context(space, request):
     """The space page's "Événements" section: its next events, else its latest ones."""
     events = Event.objects.filter(space=space).listed().for_listing()
-    upcoming = list(events.upcoming()[:SPACE_SECTION_SIZE])
+    # Querysets, read while rendering: the space page caches the section for everyone
+    # (nothing personal in it), and serves it without these queries.
     return {
-        "events": upcoming or list(events.past()[:SPACE_SECTION_SIZE]),
-        "showing_past": not upcoming,
+        "upcoming": events.upcoming()[:SPACE_SECTION_SIZE],
+        "past": events.past()[:SPACE_SECTION_SIZE],
         "space": space,
+        "shared": "events",
     }

@@ -44,9 +44,9 @@ class _Candidate:
     card: cards.Card
 
 
-def _novelties(since, thematique_ids):
+def _novelties(since, thematique_ids, limit=CANDIDATES):
     """Recent news, experiences and resources, newest first, in `thematique_ids` (all
-    when None)."""
+    when None): the `limit` most recent of each kind."""
 
     def restrict(queryset):
         if thematique_ids is not None:
@@ -60,7 +60,7 @@ def _novelties(since, thematique_ids):
     found = []
     for model, card in pages:
         queryset = model.objects.live().public().filter(first_published_at__gte=since)
-        for page in restrict(queryset).order_by("-first_published_at")[:CANDIDATES]:
+        for page in restrict(queryset).order_by("-first_published_at")[:limit]:
             found.append(
                 _Candidate(
                     page.first_published_at,
@@ -69,7 +69,7 @@ def _novelties(since, thematique_ids):
                 )
             )
     resources = restrict(Resource.objects.filter(created_at__gte=since))
-    for resource in resources.order_by("-created_at")[:CANDIDATES]:
+    for resource in resources.order_by("-created_at")[:limit]:
         found.append(
             _Candidate(
                 resource.created_at,
@@ -81,15 +81,15 @@ def _novelties(since, thematique_ids):
     return found
 
 
-def _events(region_ids, now):
+def _events(region_ids, now, limit=CANDIDATES):
     """Coming events that anyone may see (network-wide or in a public space), with their
-    région, soonest first, in `region_ids` (all when None)."""
+    région, soonest first, in `region_ids` (all when None): the `limit` first."""
     events = Event.objects.upcoming(now).filter(
         Q(space__isnull=True) | Q(space__visibility=Visibility.PUBLIC, space__live=True)
     )
     if region_ids is not None:
         events = events.filter(departement__region__in=region_ids)
-    events = events.select_related("departement")[:CANDIDATES]
+    events = events.select_related("departement")[:limit]
     return [(event.departement.region_id if event.departement else None, event) for event in events]
 
 
@@ -113,8 +113,9 @@ def fill(readers, since, now=None):
                 if region_id is not None and region_id == reader.region_id
             ][:MAX_ITEMS]
     if generic:
-        novelties = [c.card for c in _novelties(since, None)[:MAX_ITEMS]]
-        events = [cards.event_card(event) for _region, event in _events(None, now)[:MAX_ITEMS]]
+        # The MAX_ITEMS newest of all kinds are among the MAX_ITEMS newest of each kind.
+        novelties = [c.card for c in _novelties(since, None, MAX_ITEMS)[:MAX_ITEMS]]
+        events = [cards.event_card(event) for _region, event in _events(None, now, MAX_ITEMS)]
         for reader in generic:
             reader.novelties, reader.events = novelties, events
     return readers

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -33,18 +34,22 @@ def profile_detail(request, user_id):
         profile = get_object_or_404(profiles, user_id=user_id)
     else:
         profile = get_object_or_404(profiles.in_directory(), user_id=user_id)
-    page_obj, query_string = paginate(
-        request, contribution_rows(profile.user, request.user), CONTRIBUTIONS_PAGE_SIZE
-    )
-    return render(
-        request,
-        "members/profile_detail.html",
-        {
-            "profile": profile,
+
+    def contributions():
+        page_obj, query_string = paginate(
+            request, contribution_rows(profile.user, request.user), CONTRIBUTIONS_PAGE_SIZE
+        )
+        return {
             "page_obj": page_obj,
             "contributions": load(page_obj.object_list),
             "query_string": query_string,
-        },
+        }
+
+    # Read while rendering the list, a fragment shared by who sees the same spaces.
+    return render(
+        request,
+        "members/profile_detail.html",
+        {"profile": profile, "listing": SimpleLazyObject(contributions)},
     )
 
 

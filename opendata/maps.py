@@ -2,12 +2,15 @@
 page's content, for keyboard and screen-reader users and when tiles or scripts do not
 load) that Leaflet enhances with a map drawn from the GeoJSON of the same items."""
 
+import json
 import time
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from content.listing import paginate
 from maillage.table_versions import cached, key
@@ -22,47 +25,66 @@ PER_PAGE = 30
 ITEMS_SECONDS = 300
 
 
-def _found(request):
+def _query(request):
+    """The filter form, and what it asks: (filters, kind, the parts of the cache keys),
+    None when a filter is invalid."""
     form = MapFilterForm(request.GET)
     filters = form.filters()
     if filters is None:
         return form, None
     kind = filters.pop("type", "")
-    cache_key = key(
-        "map-items",
+    parts = (
         visibility_class(request.user),
         kind,
         {name: value.pk for name, value in filters.items()},
         int(time.time() // ITEMS_SECONDS),
     )
-    found = cached(cache_key, lambda: places.items(request.user, filters, kind), ITEMS_SECONDS)
-    return form, found
+    return form, (filters, kind, parts)
+
+
+def _items(request, query):
+    filters, kind, parts = query
+    return cached(
+        key("map-items", *parts), lambda: places.items(request.user, filters, kind), ITEMS_SECONDS
+    )
 
 
 def map_page(request):
-    form, found = _found(request)
-    page_obj, query_string = paginate(request, found or [], per_page=PER_PAGE)
+    form, query = _query(request)
+
+    def listing():
+        items = _items(request, query) if query else []
+        return {"page_obj": paginate(request, items, per_page=PER_PAGE)[0]}
+
     params = request.GET.copy()
     params.pop("page", None)
     context = {
         "form": form,
         "filter_form": form,
-        "page_obj": page_obj,
-        "query_string": query_string,
-        "invalid": found is None,
+        "query_string": params.urlencode(),
+        # Read while rendering the list, a fragment cached as long as the items are.
+        "listing": SimpleLazyObject(listing),
+        "items_key": key("map-list", *query[2]) if query else "",
+        "invalid": query is None,
         "geojson_url": reverse("opendata:map_geojson")
         + (f"?{params.urlencode()}" if params else ""),
         "tiles_url": settings.MAP_TILES_URL,
         "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
     }
-    return render(request, "opendata/map.html", context, status=400 if found is None else 200)
+    return render(request, "opendata/map.html", context, status=400 if query is None else 200)
 
 
 def map_geojson(request):
-    form, found = _found(request)
-    if found is None:
+    form, query = _query(request)
+    if query is None:
         errors = [str(error) for errors in form.errors.values() for error in errors]
         return JsonResponse({"erreurs": errors}, status=400)
-    response = JsonResponse(places.geojson(found), json_dumps_params={"ensure_ascii": False})
-    response["Content-Type"] = "application/geo+json"
-    return response
+    # The JSON text itself is kept: serialising thousands of places costs more than reading it.
+    text = cached(
+        key("map-geojson", *query[2]),
+        lambda: json.dumps(
+            places.geojson(_items(request, query)), cls=DjangoJSONEncoder, ensure_ascii=False
+        ),
+        ITEMS_SECONDS,
+    )
+    return HttpResponse(text, content_type="application/geo+json")

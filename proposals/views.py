@@ -547,10 +547,14 @@ SECTION_SIZE = 4
 def space_section_context(space, request):
     """The space page's "Propositions" section: the latest ones and the ways in."""
     proposals = Proposal.objects.listed().active().filter(space=space)
+    can_propose = authoring.can_propose(request.user, space)
     return {
         "space": space,
         "latest": proposals.order_by("-published_at")[:SECTION_SIZE],
         "total": proposals.count(),
-        "can_propose": authoring.can_propose(request.user, space),
+        "can_propose": can_propose,
         "settings": ProposalSettings.for_space(space),
+        # What the section shows that differs between members who see the same spaces:
+        # the space page caches the section under it (`latest` is read while rendering).
+        "shared": f"can_propose={can_propose}",
     }

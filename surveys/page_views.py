@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -87,16 +88,22 @@ def answer(survey, request, token=None):
 def _results_or_403(survey, request):
     if not services.can_see_results(request.user, survey):
         raise PermissionDenied
+    return _results(survey)
+
+
+def _results(survey):
     answers = Answer.objects.filter(page=survey).values_list("form_data", flat=True)
     return survey_results(survey.questions(), list(answers))
 
 
 def results(survey, request):
-    """Each question's counts and shares; free answers for editors only."""
-    question_results = _results_or_403(survey, request)
+    """Each question's counts and shares; free answers for editors only. The results are
+    read while rendering them: a fragment cached until an answer or a question changes."""
+    if not services.can_see_results(request.user, survey):
+        raise PermissionDenied
     context = survey.get_context(request)
     context.update(
-        results=question_results,
+        results=SimpleLazyObject(lambda: _results(survey)),
         respondents=Answer.objects.filter(page=survey).count(),
         is_editor=services.is_editor(request.user, survey),
     )

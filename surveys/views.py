@@ -18,7 +18,9 @@ SPACE_SECTION_SIZE = 5
 def space_section_context(space, request):
     """The surveys of the space, running ones first."""
     surveys = SurveyPage.objects.visible_to(request.user).filter(space=space).for_listing()
-    return {"surveys": surveys[:SPACE_SECTION_SIZE], "space": space}
+    # Nothing personal beyond the spaces the member sees: the space page caches the
+    # section for all who see the same ones (`surveys` is read while rendering).
+    return {"surveys": surveys[:SPACE_SECTION_SIZE], "space": space, "shared": "surveys"}
 
 
 def invite(request, page_id):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -145,7 +146,7 @@ class ExperiencePage(TerritoryMixin, ArticlePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = self.contacts.select_related("member__profile")
-        context["contributor"] = self.contributor()
+        context["contributor"] = SimpleLazyObject(self.contributor)
         return context
 
     def contributor(self):

@@ -2,12 +2,15 @@
 composed in the Wagtail admin and sent from it."""
 
 import datetime
+import hashlib
+import json
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -195,9 +198,16 @@ class GazetteIssuePage(BasePage):
     def generic_reader(self):
         return personal.fill([personal.Reader()], self.novelties_since())[0]
 
+    @property
+    def body_fingerprint(self):
+        """The body as stored (or as previewed), a key for its cached web version."""
+        raw = json.dumps(list(self.body.raw_data), sort_keys=True, default=str)
+        return hashlib.sha256(raw.encode()).hexdigest()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["gazette_reader"] = self.generic_reader()
+        # Read when the body is rendered, not when its cached version is served.
+        context["gazette_reader"] = SimpleLazyObject(self.generic_reader)
         return context
 
     @property

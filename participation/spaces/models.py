@@ -2,6 +2,9 @@
 and who may see it. Modules and actions are codes the modules register: adding a module
 changes nothing here."""
 
+import hashlib
+import json
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -194,6 +197,17 @@ class SpacePage(Page):
             return False
         phase = self.current_phase
         return phase is not None and action in phase.actions
+
+    @property
+    def fingerprint(self):
+        """The space's own fields and its phases as they are, a key for the cached
+        fragments of its page: what decides which actions are open, and when."""
+        values = [getattr(self, field.attname) for field in self._meta.concrete_fields]
+        values += [
+            [getattr(phase, field.attname) for field in phase._meta.concrete_fields]
+            for phase in self.ordered_phases
+        ]
+        return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

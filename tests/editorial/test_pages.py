@@ -95,6 +95,13 @@ def test_news_page_renders_every_body_block(client, news_index, thematique, cach
     assert '<meta property="og:type" content="article">' in html
     assert 'aria-label="Fil d’Ariane"' in html and news_index.title in html
 
+    page.tags.add("sentinelle-9e3f52")
+    page.save()
+    document.title = "Guide sentinelle-70c4da"
+    document.save()
+    html = client.get(page.url).text
+    assert "sentinelle-9e3f52" in html and "Guide sentinelle-70c4da" in html
+
 
 def test_hero_image_without_alternative_text_is_refused(news_index):
     page = NewsPage(title="Sans alternative", hero_image=ImageFactory(), hero_image_alt=" ")
@@ -142,6 +149,17 @@ def test_experience_page_shows_its_structured_sections_and_contacts(
     ):
         assert text in html
     assert f'href="/membres/{contact.pk}/">Karim Benali</a>' in html
+
+    # The page's content is a cached fragment: each write shows at the next visit.
+    contact.display_name = "Karim sentinelle-6a0d3b"
+    contact.save()
+    thematique.name = "Thématique sentinelle-2e91f4"
+    thematique.save()
+    assert "Karim sentinelle-6a0d3b" in client.get(page.url).text
+    assert "Thématique sentinelle-2e91f4" in client.get(page.url).text
+    page.public = "Public sentinelle-b41c07"
+    page.save()  # without a revision
+    assert "Public sentinelle-b41c07" in client.get(page.url).text
 
 
 def test_thematique_page_gathers_its_latest_news_resources_and_experiences(

@@ -71,3 +71,33 @@ def test_an_issue_page_costs_the_same_queries_with_more_cards(client, gazette_in
         return len(queries)
 
     assert queries_with(1) == queries_with(3)
+
+
+def test_an_issue_page_is_served_again_until_its_cards_or_body_change(client, gazette_index):
+    """The web version is cached for everyone (it shows the generic reader), and expires
+    when a chosen card's content, a novelty or the issue's body changes."""
+    news_index = NewsIndexPageFactory()
+    news = NewsPageFactory(parent=news_index, title="Actualité sentinelle-3b7e21")
+    body = [
+        {"type": "actualites", "value": {"heading": "", "items": [news.pk]}},
+        {"type": "vos_thematiques", "value": {"heading": ""}},
+    ]
+    issue = GazetteIssuePageFactory(parent=gazette_index, body=json.dumps(body))
+    with CaptureQueriesContext(connection) as first:
+        assert "sentinelle-3b7e21" in client.get(issue.url).text
+    with CaptureQueriesContext(connection) as again:
+        assert "sentinelle-3b7e21" in client.get(issue.url).text
+    assert len(again) < len(first)
+
+    news.title = "Actualité sentinelle-9d04c2"
+    news.save_revision().publish()
+    page = client.get(issue.url).text
+    assert "sentinelle-9d04c2" in page and ">Actualité sentinelle-3b7e21<" not in page
+
+    NewsPageFactory(parent=news_index, title="Nouveauté sentinelle-51ab7e")
+    assert "sentinelle-51ab7e" in client.get(issue.url).text
+
+    issue.body = json.dumps([{"type": "texte", "value": "<p>Édito sentinelle-c28d13</p>"}])
+    issue.save_revision().publish()
+    page = client.get(issue.url).text
+    assert "sentinelle-c28d13" in page and "sentinelle-9d04c2" not in page

@@ -114,6 +114,7 @@ def test_list_and_geojson_show_what_the_visitor_sees(client, items, invited):
         title="Réunion de dernière minute", commune="Grigny", departement=departement("91")
     )
     assert "Réunion de dernière minute" in client.get(MAP).text
+    assert "Réunion de dernière minute" in features(client)  # the GeoJSON text is kept too
 
     # A member invited to the private space sees its event, as on the agenda.
     client.force_login(invited)

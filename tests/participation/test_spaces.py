@@ -10,7 +10,7 @@ from participation.comments.api import post_comment
 from participation.models import Activity, SpacePage, Visibility
 from participation.notifications.api import follow
 from participation.spaces.api import can
-from tests.factories import UserFactory, make_space
+from tests.factories import DebateFactory, EventFactory, UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -208,3 +208,28 @@ def test_private_spaces_stay_out_of_the_sitemap(client):
     make_space("Ouverte")
     xml = client.get("/sitemap.xml").content.decode()
     assert "/ouverte/" in xml and "groupe-sante" not in xml
+
+
+def test_space_sections_are_cached_per_audience_and_expire_with_what_they_show(
+    client, member_client, moderator_client
+):
+    """Sections are fragments shared by who sees the same spaces and may do the same
+    things: a write to what they show, or a phase that opens something else, shows at
+    once; a member's buttons and a moderator's hidden debates never reach others."""
+    space = make_space("Démarche sentinelle-1f8c3a", modules=["proposals", "debates", "events"])
+    DebateFactory(space=space, title="Débat masqué sentinelle-0b6d29", is_hidden=True)
+    EventFactory(space=space, title="Rencontre sentinelle-e7a145")
+    assert "Débat masqué sentinelle-0b6d29" in moderator_client.get(space.url).text
+    member_page = member_client.get(space.url).text
+    assert "Faire une proposition" in member_page and "Ouvrir un débat" not in member_page
+    anonymous_page = client.get(space.url).text
+    assert "Rencontre sentinelle-e7a145" in anonymous_page
+    assert "Faire une proposition" not in anonymous_page
+    assert "sentinelle-0b6d29" not in member_page + anonymous_page
+
+    EventFactory(space=space, title="Atelier sentinelle-93d2f0", start_at=timezone.now() + DAY)
+    assert "Atelier sentinelle-93d2f0" in client.get(space.url).text
+    space.phases.update(title="Phase sentinelle-5c0e8b")  # named where debating is closed
+    assert "Phase sentinelle-5c0e8b" in member_client.get(space.url).text
+    space.phases.update(actions=["propose", "comment", "debate"])
+    assert "Ouvrir un débat" in member_client.get(space.url).text

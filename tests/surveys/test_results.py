@@ -39,7 +39,10 @@ def test_small_groups_read_less_than_five_on_the_page_and_in_the_csv(editor_clie
     ]
     csv = b"".join(editor_client.get(f"{survey.url}resultats/csv/").streaming_content).decode()
     assert "Utilité,Utile,moins de 5," in csv and "12" not in csv
+    assert "<td>moins de 5</td>" in results(editor_client, survey).text
     answer(survey, 6, utilite="Inutile")
+    page = results(editor_client, survey).text  # the cached charts expire with the answers
+    assert "<td>12</td>" in page and "<td>moins de 5</td>" not in page
     chart = results(editor_client, survey).context["results"][0].charts[0]
     assert [(bar.display, bar.share) for bar in chart.rows] == [("12", 57.1), ("9", 42.9)]
     page = results(editor_client, survey).content.decode()
