@@ -11,11 +11,17 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from members.roles import EDITEURS, MODERATEURS
-from tests.databases import copy_migrated_template, drop, server_connection
+from tests.databases import (
+    copy_demo_template,
+    copy_migrated_template,
+    demo_files,
+    demo_template_name,
+    drop,
+    server_connection,
+)
 from tests.factories import PASSWORD, UserFactory, reset_sequences
 
 SEED = int(os.environ.get("MAILLAGE_TEST_SEED", "20260611"))
@@ -65,8 +71,8 @@ def pytest_collection_modifyitems(items):
         if transactional:
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
-    # The tests of the demo content run first, so that its transaction (see `demo`) is
-    # rolled back before any other test starts.
+    # The tests of the demo content run first and together, so that this process uses the
+    # demo's database (see `demo`) for them alone.
     items.sort(key=lambda item: "demo" not in item.fixturenames)
 
 
@@ -75,28 +81,54 @@ _demo = {}
 
 @pytest.fixture(scope="session")
 def demo(django_db_setup, django_db_blocker):
-    """The demo content, seeded once (the slowest step of the suite) for the tests that use it,
-    in one transaction that ends after the last of them (see pytest_runtest_teardown);
-    each test still runs in its own savepoint."""
-    _demo["unblocked"] = django_db_blocker.unblock()
-    _demo["unblocked"].__enter__()
-    _demo["transaction"] = transaction.atomic()
-    _demo["transaction"].__enter__()
-    call_command("seed_demo", stdout=io.StringIO())
+    """The demo content for the tests that use it: this process's connection moves to a
+    database of its own copied from the demo template (`CREATE DATABASE ... TEMPLATE`,
+    a second), until the next test does not use the demo (see pytest_runtest_teardown).
+    The template is seeded by `seed_demo` the first time it is needed each day, or after
+    any change of the project's code, migrations or packages (tests/databases.py); its
+    files live in a folder of their own. Each test still runs in its own transaction."""
+    from django.db import connection
+    from django.test.utils import override_settings
+    from django.utils import timezone
+
+    own = connection.settings_dict["NAME"]
+    template = demo_template_name(timezone.localdate())
+    media, private = demo_files(template)
+    files = override_settings(MEDIA_ROOT=media, MAILLAGE_PRIVATE_ROOT=private)
+
+    def seed(database):
+        _connect_to(database)
+        with files, django_db_blocker.unblock():
+            call_command("seed_demo", stdout=io.StringIO())
+        _connect_to(own)
+
+    copy_demo_template(own + "_demo", template, seed)
+    _connect_to(own + "_demo")
+    files.enable()
+    _demo.update(own=own, files=files)
     yield
     _end_demo()
 
 
+def _connect_to(name):
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
 def _end_demo():
-    if "transaction" in _demo:
-        transaction.set_rollback(True)
-        _demo.pop("transaction").__exit__(None, None, None)
-        _demo.pop("unblocked").__exit__(None, None, None)
+    if "own" in _demo:
+        _demo.pop("files").disable()
+        own = _demo.pop("own")
+        _connect_to(own)
+        with server_connection() as server:
+            drop(server, own + "_demo")
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Roll the demo content back as soon as the next test does not use it."""
+    """Back to this process's own database as soon as the next test does not use the demo."""
     try:
         return (yield)
     finally:

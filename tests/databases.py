@@ -9,8 +9,10 @@ packages' versions, so a new migration or an upgrade builds a new template, and 
 whose migrations did not change reuses the previous one. Nobody ever connects to a
 template, which is what PostgreSQL requires of a database it copies."""
 
+import functools
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -62,6 +64,7 @@ def drop(connection, name):
     )
 
 
+@functools.cache
 def _fingerprint():
     """Changes with any migration file's text or any installed package's version."""
     digest = hashlib.blake2b(digest_size=6)
@@ -113,14 +116,90 @@ def _build(connection, template):
         drop(connection, old)
 
 
+def migrated_template():
+    return f"{PREFIX}_{_fingerprint()}"
+
+
 def copy_migrated_template(name):
     """Database `name` (dropped first if it exists) as a copy of the migrated template."""
-    template = f"{PREFIX}_{_fingerprint()}"
+    template = migrated_template()
     with server_connection() as connection:
         connection.execute("SELECT pg_advisory_lock(%s)", [LOCK])
         try:
             if template not in _existing(connection, template):
                 _build(connection, template)
+            drop(connection, name)
+            connection.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(%s)", [LOCK])
+
+
+# --- The demo content, seeded once a day into a second template ------------------------
+DEMO_PREFIX = "test_maillage_demo" + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
+DEMO_FILES = Path(settings.VAR_DIR) / "test-demo-files"
+# What cannot change the demo's rows: the tests, and what git, the tools and runs leave behind.
+NOT_SOURCE = {".git", ".venv", "var", "tests", "__pycache__", "build", "dist", "static_collected"}
+
+
+def _source_fingerprint():
+    """Changes with the text of any file of the project outside tests/ (code, data files,
+    templates): any of them may change what `seed_demo` writes."""
+    digest = hashlib.blake2b(digest_size=6)
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = sorted(
+            name for name in subfolders if name not in NOT_SOURCE and not name.endswith(".egg-info")
+        )
+        for name in sorted(files):
+            path = Path(folder, name)
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def demo_template_name(today):
+    """The demo's template: a new one for new migrations or packages (the migrated
+    template's name), new project code, or a new day (the demo's dates count from today)."""
+    digest = hashlib.blake2b(digest_size=6)
+    digest.update(f"{migrated_template()}|{_source_fingerprint()}|{today}".encode())
+    return f"{DEMO_PREFIX}_{digest.hexdigest()}"
+
+
+def demo_files(template):
+    """The media and private folders the demo's rows point to, kept with its template."""
+    return DEMO_FILES / template / "media", DEMO_FILES / template / "private"
+
+
+def copy_demo_template(name, template, seed):
+    """Database `name` as a copy of the demo template, which `seed(database_name)` fills
+    first if it does not exist yet (a copy of the migrated template, renamed once seeded),
+    while other processes wait on the lock."""
+    media, private = demo_files(template)
+    with server_connection() as connection:
+        connection.execute("SELECT pg_advisory_lock(%s)", [LOCK])
+        try:
+            if template not in _existing(connection, template) or not media.is_dir():
+                building = template + "_building"
+                drop(connection, template)
+                drop(connection, building)
+                shutil.rmtree(DEMO_FILES / template, ignore_errors=True)
+                connection.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(building), sql.Identifier(migrated_template())
+                    )
+                )
+                seed(building)
+                connection.execute(
+                    sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                        sql.Identifier(building), sql.Identifier(template)
+                    )
+                )
+                for old in _existing(connection, DEMO_PREFIX + "\\_%") - {template}:
+                    drop(connection, old)
+                    shutil.rmtree(DEMO_FILES / old, ignore_errors=True)
             drop(connection, name)
             connection.execute(
                 sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
