@@ -72,8 +72,20 @@ def pytest_collection_modifyitems(items):
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
     # The tests of the demo content run first and together, so that this process uses the
-    # demo's database (see `demo`) for them alone.
-    items.sort(key=lambda item: "demo" not in item.fixturenames)
+    # demo's database (see `demo`) for them alone. Then the longest ones, so that the two
+    # processes of `make test` (pytest-xdist hands tests out in this order) both end on
+    # short tests instead of one waiting for the other's deployment or browser journey.
+    items.sort(key=_running_order)
+
+
+def _running_order(item):
+    path = item.nodeid.replace(os.sep, "/")
+    longest = [
+        "deploy" in item.keywords,
+        path.startswith("tests/browser/"),
+        item.get_closest_marker("django_db", pytest.mark.django_db).kwargs.get("transaction"),
+    ]
+    return ("demo" not in item.fixturenames, *(not first for first in longest))
 
 
 _demo = {}
