@@ -72,20 +72,32 @@ def pytest_collection_modifyitems(items):
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
     # The tests of the demo content run first and together, so that this process uses the
-    # demo's database (see `demo`) for them alone. Then the longest ones, so that the two
-    # processes of `make test` (pytest-xdist hands tests out in this order) both end on
-    # short tests instead of one waiting for the other's deployment or browser journey.
+    # demo's database (see `demo`) for them alone. pytest-django then puts the tests that
+    # flush the database (transactional) after the others; the tests without database may
+    # run anywhere: they come next, the deployment first, and the browser journeys lead
+    # the transactional ones, so that the two processes of `make test` (pytest-xdist hands
+    # tests out in this order) both end on short tests.
     items.sort(key=_running_order)
 
 
 def _running_order(item):
-    path = item.nodeid.replace(os.sep, "/")
-    longest = [
-        "deploy" in item.keywords,
-        path.startswith("tests/browser/"),
-        item.get_closest_marker("django_db", pytest.mark.django_db).kwargs.get("transaction"),
-    ]
-    return ("demo" not in item.fixturenames, *(not first for first in longest))
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(item.fixturenames)
+    if (marker and marker.kwargs.get("transaction")) or {
+        "live_server",
+        "transactional_db",
+    } & fixtures:
+        group = 2
+    elif marker or "db" in fixtures:
+        group = 1
+    else:
+        group = 0
+    return (
+        "demo" not in fixtures,
+        group,
+        "deploy" not in item.keywords,
+        not item.nodeid.startswith("tests/browser/"),
+    )
 
 
 _demo = {}
