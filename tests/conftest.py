@@ -20,6 +20,8 @@ from tests.databases import (
     demo_files,
     demo_template_name,
     drop,
+    keep_reference_copy,
+    restore_reference_copy,
     server_connection,
 )
 from tests.factories import PASSWORD, UserFactory, reset_sequences
@@ -152,12 +154,17 @@ def _end_demo():
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Back to this process's own database as soon as the next test does not use the demo."""
+    """Back to this process's own database as soon as the next test does not use the demo;
+    after the flush of a transactional test, the rows that migrations created are back."""
     try:
         return (yield)
     finally:
         if nextitem is None or "demo" not in nextitem.fixturenames:
             _end_demo()
+        while _restore_after:
+            name = _restore_after.pop()
+            if nextitem is not None:  # after the last test, the database is already dropped
+                restore_reference_copy(name)
 
 
 @pytest.fixture(scope="session")
@@ -171,53 +178,59 @@ def django_db_keepdb():
 def django_db_modify_db_settings(django_db_modify_db_settings):
     """Once pytest-django has named this process's database, make it a copy of the
     migrated template."""
+    from django.db import connection
+
     copy_migrated_template(settings.DATABASES["default"]["TEST"]["NAME"])
+    connection.creation.serialize_db_to_string = lambda: NOTHING  # see NOTHING below
 
 
-_serialized = {}
+# Django's serialized rollback saves the whole database as JSON when the run starts and
+# reads it back object by object before each transactional test (seconds each time).
+# PostgreSQL does it here instead (tests/databases.py): a copy of the tables' rows in a
+# schema of the same database, made before the first flush, put back right after each.
+NOTHING = "[]"
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """Keep the copy of the migrated database that serialized rollback restores; drop the
-    process's database at the end, as Django would have without the template."""
+    """Drop the process's database at the end, as Django would have without the template."""
     from django.db import connection, connections
 
-    _serialized["default"] = getattr(connection, "_test_serialized_contents", None)
     yield
     connections.close_all()
     with server_connection() as server:
         drop(server, connection.settings_dict["NAME"])
 
 
+_restore_after = []
+
+
 @pytest.fixture(autouse=True)
 def _reference_data_after_flush(request):
-    """Once Playwright has run an event loop in this thread, Django hands later tests a
-    new connection object that lacks its serialized copy, so it neither restores the
-    data nor keeps post_migrate from refilling tables at the flush: give the copy back
-    to the connection of each such test, and restore it if Django could not."""
+    """Transactional tests (marked serialized_rollback by pytest_collection_modifyitems)
+    end with a flush, which empties every table, including what migrations created
+    (Wagtail's root and home pages, thématiques, territories, roles, workflows): copy
+    these rows before the first one, put them back after each (see pytest_runtest_teardown).
+    Django is given an empty serialized copy, so that its flush still leaves post_migrate
+    out; once Playwright has run an event loop in this thread, Django hands later tests a
+    new connection object, which needs it too."""
     marker = request.node.get_closest_marker("django_db")
-    if not (marker and marker.kwargs.get("serialized_rollback")) or not _serialized.get("default"):
+    if not (marker and marker.kwargs.get("serialized_rollback")):
         yield
         return
-    request.getfixturevalue("_django_db_helper")
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
-    from wagtail.models import Page
 
-    def keep_copy():
+    def empty_copy():
         if not hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = _serialized["default"]
+            connection._test_serialized_contents = NOTHING
 
-    keep_copy()
-    if not Page.objects.exists():
-        connection.creation.deserialize_db_from_string(_serialized["default"])
+    name = connection.settings_dict["NAME"]
+    keep_reference_copy(name, connection.introspection.django_table_names(include_views=False))
+    _restore_after.append(name)
+    empty_copy()
+    request.getfixturevalue("_django_db_helper")
     yield
-    keep_copy()  # the flush that follows then leaves post_migrate out, as Django intends
-    # Restoring saves Wagtail tasks, whose save() looks up their content type: with a cold
-    # cache it would insert the row before the copy does. Warm it while the rows exist.
-    ContentType.objects.get_for_models(*apps.get_models())
+    empty_copy()
 
 
 @pytest.fixture
