@@ -142,8 +142,9 @@ def copy_migrated_template(name):
 # --- The demo content, seeded once a day into a second template ------------------------
 DEMO_PREFIX = "test_maillage_demo" + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
 DEMO_FILES = Path(settings.VAR_DIR) / "test-demo-files"
-# What cannot change the demo's rows: the tests, and what git, the tools and runs leave behind.
-NOT_SOURCE = {".git", ".venv", "var", "tests", "__pycache__", "build", "dist", "static_collected"}
+# What cannot change the demo's rows: the tests, and what git, the tools (ruff's cache: `make
+# test` runs ruff first) and runs leave behind; hidden folders are left out too.
+NOT_SOURCE = {"var", "tests", "__pycache__", "build", "dist", "static_collected"}
 
 
 def _source_fingerprint():
@@ -152,7 +153,11 @@ def _source_fingerprint():
     digest = hashlib.blake2b(digest_size=6)
     for folder, subfolders, files in os.walk(ROOT):
         subfolders[:] = sorted(
-            name for name in subfolders if name not in NOT_SOURCE and not name.endswith(".egg-info")
+            name
+            for name in subfolders
+            if name not in NOT_SOURCE
+            and not name.startswith(".")
+            and not name.endswith(".egg-info")
         )
         for name in sorted(files):
             path = Path(folder, name)
