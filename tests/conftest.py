@@ -11,11 +11,19 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from members.roles import EDITEURS, MODERATEURS
-from tests.databases import copy_migrated_template, drop, server_connection
+from tests.databases import (
+    copy_demo_template,
+    copy_migrated_template,
+    demo_files,
+    demo_template_name,
+    drop,
+    keep_reference_copy,
+    restore_reference_copy,
+    server_connection,
+)
 from tests.factories import PASSWORD, UserFactory, reset_sequences
 
 SEED = int(os.environ.get("MAILLAGE_TEST_SEED", "20260611"))
@@ -65,9 +73,33 @@ def pytest_collection_modifyitems(items):
         if transactional:
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
-    # The tests of the demo content run first, so that its transaction (see `demo`) is
-    # rolled back before any other test starts.
-    items.sort(key=lambda item: "demo" not in item.fixturenames)
+    # The tests of the demo content run first and together, so that this process uses the
+    # demo's database (see `demo`) for them alone. pytest-django then puts the tests that
+    # flush the database (transactional) after the others; the tests without database may
+    # run anywhere: they come next, the deployment first, and the browser journeys lead
+    # the transactional ones, so that the two processes of `make test` (pytest-xdist hands
+    # tests out in this order) both end on short tests.
+    items.sort(key=_running_order)
+
+
+def _running_order(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(item.fixturenames)
+    if (marker and marker.kwargs.get("transaction")) or {
+        "live_server",
+        "transactional_db",
+    } & fixtures:
+        group = 2
+    elif marker or "db" in fixtures:
+        group = 1
+    else:
+        group = 0
+    return (
+        "demo" not in fixtures,
+        group,
+        "deploy" not in item.keywords,
+        not item.nodeid.startswith("tests/browser/"),
+    )
 
 
 _demo = {}
@@ -75,33 +107,64 @@ _demo = {}
 
 @pytest.fixture(scope="session")
 def demo(django_db_setup, django_db_blocker):
-    """The demo content, seeded once (the slowest step of the suite) for the tests that use it,
-    in one transaction that ends after the last of them (see pytest_runtest_teardown);
-    each test still runs in its own savepoint."""
-    _demo["unblocked"] = django_db_blocker.unblock()
-    _demo["unblocked"].__enter__()
-    _demo["transaction"] = transaction.atomic()
-    _demo["transaction"].__enter__()
-    call_command("seed_demo", stdout=io.StringIO())
+    """The demo content for the tests that use it: this process's connection moves to a
+    database of its own copied from the demo template (`CREATE DATABASE ... TEMPLATE`,
+    a second), until the next test does not use the demo (see pytest_runtest_teardown).
+    The template is seeded by `seed_demo` the first time it is needed each day, or after
+    any change of the project's code, migrations or packages (tests/databases.py); its
+    files live in a folder of their own. Each test still runs in its own transaction."""
+    from django.db import connection
+    from django.test.utils import override_settings
+    from django.utils import timezone
+
+    own = connection.settings_dict["NAME"]
+    template = demo_template_name(timezone.localdate())
+    media, private = demo_files(template)
+    files = override_settings(MEDIA_ROOT=media, MAILLAGE_PRIVATE_ROOT=private)
+
+    def seed(database):
+        _connect_to(database)
+        with files, django_db_blocker.unblock():
+            call_command("seed_demo", stdout=io.StringIO())
+        _connect_to(own)
+
+    copy_demo_template(own + "_demo", template, seed)
+    _connect_to(own + "_demo")
+    files.enable()
+    _demo.update(own=own, files=files)
     yield
     _end_demo()
 
 
+def _connect_to(name):
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
 def _end_demo():
-    if "transaction" in _demo:
-        transaction.set_rollback(True)
-        _demo.pop("transaction").__exit__(None, None, None)
-        _demo.pop("unblocked").__exit__(None, None, None)
+    if "own" in _demo:
+        _demo.pop("files").disable()
+        own = _demo.pop("own")
+        _connect_to(own)
+        with server_connection() as server:
+            drop(server, own + "_demo")
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Roll the demo content back as soon as the next test does not use it."""
+    """Back to this process's own database as soon as the next test does not use the demo;
+    after the flush of a transactional test, the rows that migrations created are back."""
     try:
         return (yield)
     finally:
         if nextitem is None or "demo" not in nextitem.fixturenames:
             _end_demo()
+        while _restore_after:
+            name = _restore_after.pop()
+            if nextitem is not None:  # after the last test, the database is already dropped
+                restore_reference_copy(name)
 
 
 @pytest.fixture(scope="session")
@@ -115,53 +178,59 @@ def django_db_keepdb():
 def django_db_modify_db_settings(django_db_modify_db_settings):
     """Once pytest-django has named this process's database, make it a copy of the
     migrated template."""
+    from django.db import connection
+
     copy_migrated_template(settings.DATABASES["default"]["TEST"]["NAME"])
+    connection.creation.serialize_db_to_string = lambda: NOTHING  # see NOTHING below
 
 
-_serialized = {}
+# Django's serialized rollback saves the whole database as JSON when the run starts and
+# reads it back object by object before each transactional test (seconds each time).
+# PostgreSQL does it here instead (tests/databases.py): a copy of the tables' rows in a
+# schema of the same database, made before the first flush, put back right after each.
+NOTHING = "[]"
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
-    """Keep the copy of the migrated database that serialized rollback restores; drop the
-    process's database at the end, as Django would have without the template."""
+    """Drop the process's database at the end, as Django would have without the template."""
     from django.db import connection, connections
 
-    _serialized["default"] = getattr(connection, "_test_serialized_contents", None)
     yield
     connections.close_all()
     with server_connection() as server:
         drop(server, connection.settings_dict["NAME"])
 
 
+_restore_after = []
+
+
 @pytest.fixture(autouse=True)
 def _reference_data_after_flush(request):
-    """Once Playwright has run an event loop in this thread, Django hands later tests a
-    new connection object that lacks its serialized copy, so it neither restores the
-    data nor keeps post_migrate from refilling tables at the flush: give the copy back
-    to the connection of each such test, and restore it if Django could not."""
+    """Transactional tests (marked serialized_rollback by pytest_collection_modifyitems)
+    end with a flush, which empties every table, including what migrations created
+    (Wagtail's root and home pages, thématiques, territories, roles, workflows): copy
+    these rows before the first one, put them back after each (see pytest_runtest_teardown).
+    Django is given an empty serialized copy, so that its flush still leaves post_migrate
+    out; once Playwright has run an event loop in this thread, Django hands later tests a
+    new connection object, which needs it too."""
     marker = request.node.get_closest_marker("django_db")
-    if not (marker and marker.kwargs.get("serialized_rollback")) or not _serialized.get("default"):
+    if not (marker and marker.kwargs.get("serialized_rollback")):
         yield
         return
-    request.getfixturevalue("_django_db_helper")
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
-    from wagtail.models import Page
 
-    def keep_copy():
+    def empty_copy():
         if not hasattr(connection, "_test_serialized_contents"):
-            connection._test_serialized_contents = _serialized["default"]
+            connection._test_serialized_contents = NOTHING
 
-    keep_copy()
-    if not Page.objects.exists():
-        connection.creation.deserialize_db_from_string(_serialized["default"])
+    name = connection.settings_dict["NAME"]
+    keep_reference_copy(name, connection.introspection.django_table_names(include_views=False))
+    _restore_after.append(name)
+    empty_copy()
+    request.getfixturevalue("_django_db_helper")
     yield
-    keep_copy()  # the flush that follows then leaves post_migrate out, as Django intends
-    # Restoring saves Wagtail tasks, whose save() looks up their content type: with a cold
-    # cache it would insert the row before the copy does. Warm it while the rows exist.
-    ContentType.objects.get_for_models(*apps.get_models())
+    empty_copy()
 
 
 @pytest.fixture

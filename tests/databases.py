@@ -9,8 +9,10 @@ packages' versions, so a new migration or an upgrade builds a new template, and 
 whose migrations did not change reuses the previous one. Nobody ever connects to a
 template, which is what PostgreSQL requires of a database it copies."""
 
+import functools
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -27,6 +29,7 @@ ROOT = Path(settings.BASE_DIR)
 PREFIX = "test_maillage_tpl" + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
 # Any fixed number: the advisory lock that lets one process build the template at a time.
 LOCK = 7_246_150_213
+DEMO_LOCK = LOCK + 1  # the demo's template, seeded without keeping the others waiting
 
 
 def _server():
@@ -62,6 +65,7 @@ def drop(connection, name):
     )
 
 
+@functools.cache
 def _fingerprint():
     """Changes with any migration file's text or any installed package's version."""
     digest = hashlib.blake2b(digest_size=6)
@@ -113,9 +117,13 @@ def _build(connection, template):
         drop(connection, old)
 
 
+def migrated_template():
+    return f"{PREFIX}_{_fingerprint()}"
+
+
 def copy_migrated_template(name):
     """Database `name` (dropped first if it exists) as a copy of the migrated template."""
-    template = f"{PREFIX}_{_fingerprint()}"
+    template = migrated_template()
     with server_connection() as connection:
         connection.execute("SELECT pg_advisory_lock(%s)", [LOCK])
         try:
@@ -129,3 +137,167 @@ def copy_migrated_template(name):
             )
         finally:
             connection.execute("SELECT pg_advisory_unlock(%s)", [LOCK])
+
+
+# --- The demo content, seeded once a day into a second template ------------------------
+DEMO_PREFIX = "test_maillage_demo" + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
+DEMO_FILES = Path(settings.VAR_DIR) / "test-demo-files"
+# What cannot change the demo's rows: the tests, and what git, the tools (ruff's cache: `make
+# test` runs ruff first) and runs leave behind; hidden folders are left out too.
+NOT_SOURCE = {"var", "tests", "__pycache__", "build", "dist", "static_collected"}
+
+
+def _source_fingerprint():
+    """Changes with the text of any file of the project outside tests/ (code, data files,
+    templates): any of them may change what `seed_demo` writes."""
+    digest = hashlib.blake2b(digest_size=6)
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if name not in NOT_SOURCE
+            and not name.startswith(".")
+            and not name.endswith(".egg-info")
+        )
+        for name in sorted(files):
+            path = Path(folder, name)
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def demo_template_name(today):
+    """The demo's template: a new one for new migrations or packages (the migrated
+    template's name), new project code, or a new day (the demo's dates count from today)."""
+    digest = hashlib.blake2b(digest_size=6)
+    digest.update(f"{migrated_template()}|{_source_fingerprint()}|{today}".encode())
+    return f"{DEMO_PREFIX}_{digest.hexdigest()}"
+
+
+def demo_files(template):
+    """The media and private folders the demo's rows point to, kept with its template."""
+    return DEMO_FILES / template / "media", DEMO_FILES / template / "private"
+
+
+def copy_demo_template(name, template, seed):
+    """Database `name` as a copy of the demo template, which `seed(database_name)` fills
+    first if it does not exist yet (a copy of the migrated template, renamed once seeded),
+    while other processes that need the demo wait on its lock, and the others go on."""
+    media, private = demo_files(template)
+    with server_connection() as connection:
+        connection.execute("SELECT pg_advisory_lock(%s)", [DEMO_LOCK])
+        try:
+            if template not in _existing(connection, template) or not media.is_dir():
+                building = template + "_building"
+                drop(connection, template)
+                drop(connection, building)
+                shutil.rmtree(DEMO_FILES / template, ignore_errors=True)
+                connection.execute("SELECT pg_advisory_lock(%s)", [LOCK])
+                try:
+                    connection.execute(
+                        sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                            sql.Identifier(building), sql.Identifier(migrated_template())
+                        )
+                    )
+                finally:
+                    connection.execute("SELECT pg_advisory_unlock(%s)", [LOCK])
+                seed(building)
+                connection.execute(
+                    sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                        sql.Identifier(building), sql.Identifier(template)
+                    )
+                )
+                for old in _existing(connection, DEMO_PREFIX + "\\_%") - {template}:
+                    drop(connection, old)
+                    shutil.rmtree(DEMO_FILES / old, ignore_errors=True)
+            drop(connection, name)
+            connection.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(%s)", [DEMO_LOCK])
+
+
+# --- What a flush wipes, put back by PostgreSQL -----------------------------------------
+SNAPSHOT = "reference_copy"
+
+
+def _snapshot_tables(connection):
+    rows = connection.execute(
+        "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY tablename", [SNAPSHOT]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def keep_reference_copy(name, tables):
+    """Copy the rows of `tables` of database `name` into its schema `reference_copy`
+    (only the tables that have rows), unless it was done already."""
+    with psycopg.connect(**_server(), dbname=name, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_namespace WHERE nspname = %s", [SNAPSHOT]
+        ).fetchone()
+        if exists:
+            return
+        with connection.transaction():
+            connection.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(SNAPSHOT)))
+            for table in sorted(tables):
+                source = sql.Identifier("public", table)
+                query = sql.SQL("SELECT EXISTS (SELECT 1 FROM {})").format(source)
+                if connection.execute(query).fetchone()[0]:
+                    connection.execute(
+                        sql.SQL("CREATE TABLE {} AS TABLE {}").format(
+                            sql.Identifier(SNAPSHOT, table), source
+                        )
+                    )
+
+
+def _columns(connection, tables):
+    """The columns of each table that take a value (not computed ones), in their order."""
+    rows = connection.execute(
+        """
+        SELECT c.relname, array_agg(a.attname::text ORDER BY a.attnum)
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relname = ANY(%s)
+          AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+        GROUP BY c.relname
+        """,
+        [tables],
+    ).fetchall()
+    return dict(rows)
+
+
+def restore_reference_copy(name):
+    """Fill the copied tables of database `name` back from the copy, in one transaction
+    (Django's foreign keys are checked at its commit). After a flush they are empty; if
+    the flush did not happen (a test stopped before its database was set up), the rows
+    still there collide and the tables are emptied first."""
+    with psycopg.connect(**_server(), dbname=name) as connection:
+        tables = _snapshot_tables(connection)
+        if not tables:
+            return
+        try:
+            _fill(connection, tables)
+            connection.commit()
+        except psycopg.errors.IntegrityError:
+            connection.rollback()
+            connection.execute(
+                sql.SQL("TRUNCATE {} CASCADE").format(
+                    sql.SQL(", ").join(sql.Identifier("public", table) for table in tables)
+                )
+            )
+            _fill(connection, tables)
+            connection.commit()
+
+
+def _fill(connection, tables):
+    for table, columns in _columns(connection, tables).items():
+        names = sql.SQL(", ").join(map(sql.Identifier, columns))
+        connection.execute(
+            sql.SQL("INSERT INTO {} ({}) OVERRIDING SYSTEM VALUE SELECT {} FROM {}").format(
+                sql.Identifier("public", table), names, names, sql.Identifier(SNAPSHOT, table)
+            )
+        )

@@ -4,7 +4,13 @@ into a fresh virtual environment outside the checkout, then with production sett
 the home page and its static files from a dedicated PostgreSQL database.
 
 The new environment sees the development environment's installed dependencies (a `.pth`
-line) so that nothing is downloaded, but imports Maillage only from the wheel."""
+line) so that nothing is downloaded, but imports Maillage only from the wheel.
+
+Its database is a copy of the test template, which the same migrations (byte for byte:
+checked below) built from an empty database with `migrate`; `maillage migrate` from the
+wheel then loads their whole graph under production settings, runs what follows a
+migration (content types, permissions) and must find nothing left to apply. Replaying
+some 270 migrations here took most of the test's minute."""
 
 import os
 import re
@@ -22,7 +28,7 @@ import pytest
 from django.conf import settings
 from psycopg import sql
 
-from tests.databases import drop, server_connection, url_for
+from tests.databases import drop, migrated_template, server_connection, url_for
 
 pytestmark = pytest.mark.deploy
 
@@ -53,6 +59,8 @@ def _run_together(*commands, cwd, env):
         assert process.returncode == 0, f"{command}\n{stdout}\n{stderr}"
         if command[1] == "check":
             assert "no issues" in stdout
+        if command[1] == "migrate":
+            assert "No migrations to apply." in stdout
 
 
 def _build_wheel(tmp_path):
@@ -76,6 +84,20 @@ def _build_wheel(tmp_path):
     return wheel
 
 
+def _checkout_migrations():
+    """Every migration file of the checkout, named as in the wheel (`site/` is `maillage/`)."""
+    found = {}
+    for top in ROOT.iterdir():
+        if not top.is_dir() or top.name.startswith(".") or top.name in {"var", "build", "tests"}:
+            continue
+        for path in top.glob("**/migrations/*.py"):
+            relative = path.relative_to(ROOT)
+            if relative.parts[0] == "site":
+                relative = Path("maillage", *relative.parts[1:])
+            found[relative.as_posix()] = path.read_bytes()
+    return found
+
+
 def _install(wheel, tmp_path):
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
@@ -94,12 +116,17 @@ def _install(wheel, tmp_path):
 
 
 @pytest.fixture
-def database_url():
-    """A database of its own on the test PostgreSQL server, empty (the recipe migrates it)
-    and dropped afterwards."""
+def database_url(request):
+    """A database of its own on the test PostgreSQL server, a copy of the migrated template
+    (made by `django_db_setup`), dropped afterwards."""
+    request.getfixturevalue("django_db_setup")
     with server_connection() as server:
         drop(server, DATABASE)
-        server.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+        server.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(DATABASE), sql.Identifier(migrated_template())
+            )
+        )
         yield url_for(DATABASE)
         drop(server, DATABASE)
 
@@ -163,6 +190,14 @@ def test_wheel_installs_outside_the_checkout_and_serves_the_home_page(tmp_path, 
     ]:
         assert shipped in names
     assert not [name for name in names if name.startswith(("tests/", "bench/", "site/"))]
+    # The very migrations that built the template the test database is copied from.
+    with zipfile.ZipFile(wheel) as archive:
+        shipped_migrations = {
+            name: archive.read(name)
+            for name in names
+            if re.fullmatch(r"[a-z_]+(/[a-z_]+)*/migrations/\w+\.py", name)
+        }
+    assert shipped_migrations == _checkout_migrations()
     print(f"\nwheel : {len(names)} fichiers")  # noqa: T201 -- the figure the README quotes
 
     venv = _install(wheel, tmp_path)
