@@ -308,6 +308,14 @@ def _one_pass(visible, conditions: dict, query, request: SearchRequest):
         f"f_{name}": ExpressionWrapper(conditions.get(name, Q(pk__isnull=False)), BooleanField())
         for name in FACETS
     }
+    if len(conditions) > 1:
+        # Every figure reads entries passing all the chosen filters but at most one: said
+        # as such, the kind, thematique and territory indexes narrow the matches before the
+        # table is read ("habitants", a kind and a thematique: 110,000 rows become 23,000).
+        needed = Q()
+        for name in conditions:
+            needed |= Q(*(condition for other, condition in conditions.items() if other != name))
+        visible = visible.filter(needed)
     annotations = dict(flags)
     order = "date DESC NULLS LAST, id DESC"
     if query is not None and request.sort != "date":

@@ -96,6 +96,12 @@ def expected(request: SearchRequest):
         (WORD, {}, "relevance", ["public", "members"]),
         (WORD, {"kind": ("proposition",), "thematique": ("sante",)}, "relevance", ["public"]),
         (WORD, {"year": ("2023",), "territory": ("region:11",)}, "date", None),
+        (
+            WORD,
+            {"kind": ("page", "proposition"), "thematique": ("emploi",), "year": ("2022", "2023")},
+            "relevance",
+            ["public", "members"],
+        ),
         ("", {"kind": ("page",), "year": ("2022", "2023")}, "relevance", ["public"]),
     ],
 )
