@@ -55,6 +55,16 @@ TYPO_SIMILARITY = 0.2
 # recency boost moves slowly enough for this to be the only other limit.
 RESULTS_CACHE_SECONDS = 300
 MATERIALIZED_MEMORY = "32MB"  # see _one_pass
+HIT_FIELDS = (
+    "content_type_id",
+    "object_id",
+    "kind",
+    "title",
+    "url",
+    "date",
+    "thematiques",
+    "territories",
+)
 # Content from a year ago gets a third of the boost of content published today.
 RECENCY_BOOST = RawSQL(
     "1 + CASE WHEN date IS NULL THEN 0 ELSE 0.3 / (1 + GREATEST(EXTRACT(EPOCH FROM now() - date), 0)"
@@ -271,7 +281,12 @@ def _hits(ids: list[int], query) -> list[Hit]:
             max_fragments=2,
             fragment_delimiter=" … ",
         )
-    rows = SearchEntry.objects.filter(id__in=ids).annotate(excerpt=excerpt).in_bulk(ids)
+    rows = (
+        SearchEntry.objects.filter(id__in=ids)
+        .only(*HIT_FIELDS)  # not the body (a PDF's text) nor the vector: the excerpt is enough
+        .annotate(excerpt=excerpt)
+        .in_bulk(ids)
+    )
     return [
         Hit(
             key=f"{row.content_type_id}-{row.object_id}",
