@@ -365,8 +365,8 @@ def _one_pass(visible, conditions: dict, query, request: SearchRequest):
             f" (SELECT unnest(thematiques) AS v FROM m WHERE {where('thematique')}) t GROUP BY v"
             " UNION ALL SELECT 'territory', v, COUNT(*) FROM"
             f" (SELECT unnest(territories) AS v FROM m WHERE {where('territory')}) t GROUP BY v"
-            " UNION ALL SELECT 'hit', id::text, row_number() OVER () FROM"
-            f" (SELECT id FROM m WHERE {where()} ORDER BY {order} LIMIT %s OFFSET %s) h",
+            f" UNION ALL SELECT 'hit', id::text, row_number() OVER (ORDER BY {order}) FROM"
+            f" (SELECT * FROM m WHERE {where()} ORDER BY {order} LIMIT %s OFFSET %s) h",
             [*params, request.limit, request.offset],
         )
         rows = cursor.fetchall()
