@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 # Created by migration 0002: the French configuration with accents removed before stemming,
 # so that "evaluation" and "évaluations" share a lexeme, at index and at query time.
 TS_CONFIG = "french_unaccent"
+# The kind registered with ``in_suggestions = False`` (participation.comments), left out of
+# the suggestions' partial index. Should another kind be unsuggested, the suggestions' query
+# still excludes it (and still implies this index's condition, so still uses it).
+UNSUGGESTED_KIND = "commentaire"
 
 
 class SearchEntry(models.Model):
@@ -49,6 +53,14 @@ class SearchEntry(models.Model):
             GinIndex(fields=["thematiques"], name="search_entry_thematiques"),
             GinIndex(fields=["territories"], name="search_entry_territories"),
             GinIndex(fields=["title_plain"], opclasses=["gin_trgm_ops"], name="search_entry_trgm"),
+            # The suggestions' titles: comments are not suggested ("Commentaire sur « … »"
+            # repeats its object's words), and make up most of the index.
+            GinIndex(
+                fields=["title_plain"],
+                opclasses=["gin_trgm_ops"],
+                condition=~models.Q(kind=UNSUGGESTED_KIND),
+                name="search_entry_suggest_trgm",
+            ),
             models.Index(fields=["kind"], name="search_entry_kind"),
             models.Index(fields=["year"], name="search_entry_year"),
             models.Index(fields=["-date"], name="search_entry_date"),

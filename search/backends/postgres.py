@@ -14,6 +14,7 @@ from django.contrib.postgres.search import (
 from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
+    Case,
     ExpressionWrapper,
     F,
     FloatField,
@@ -21,6 +22,7 @@ from django.db.models import (
     Q,
     TextField,
     Value,
+    When,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf, Substr
@@ -52,6 +54,17 @@ TYPO_SIMILARITY = 0.2
 # Results are kept while the index is unchanged (see maillage.table_versions); the
 # recency boost moves slowly enough for this to be the only other limit.
 RESULTS_CACHE_SECONDS = 300
+MATERIALIZED_MEMORY = "32MB"  # see _one_pass
+HIT_FIELDS = (
+    "content_type_id",
+    "object_id",
+    "kind",
+    "title",
+    "url",
+    "date",
+    "thematiques",
+    "territories",
+)
 # Content from a year ago gets a third of the boost of content published today.
 RECENCY_BOOST = RawSQL(
     "1 + CASE WHEN date IS NULL THEN 0 ELSE 0.3 / (1 + GREATEST(EXTRACT(EPOCH FROM now() - date), 0)"
@@ -147,8 +160,8 @@ class PostgresBackend(SearchBackend):
         conditions = {
             name: FILTERS[name](values) for name, values in request.filters.items() if values
         }
-        total, facets = _count_and_facets(visible, conditions, request.facet_size)
-        hits = _hits(visible.filter(*conditions.values()), query, request) if total else []
+        total, facets, ids = _one_pass(visible, conditions, query, request)
+        hits = _hits(ids, query) if ids else []
         suggestion = None
         if query is not None and not total:
             suggestion = _did_you_mean(request.text, _visible(request.principals))
@@ -251,17 +264,9 @@ def _excerpt_source():
     )
 
 
-def _hits(matching, query, request: SearchRequest) -> list[Hit]:
-    """The page's rows in order, then excerpts for those rows only: ts_headline is costly."""
-    by_date = [F("date").desc(nulls_last=True), "-id"]
-    if query is None or request.sort == "date":
-        ordered = matching.order_by(*by_date)
-    else:
-        score = SearchRank(F("search_vector"), query, cover_density=True) * RECENCY_BOOST
-        ordered = matching.annotate(score=score).order_by("-score", *by_date)
-    ids = list(
-        ordered.values_list("id", flat=True)[request.offset : request.offset + request.limit]
-    )
+def _hits(ids: list[int], query) -> list[Hit]:
+    """The page's rows in the order found by `_one_pass`, with excerpts for those rows
+    only: ts_headline is costly."""
     if query is None:
         excerpt = Substr(_excerpt_source(), 1, 300)
     else:
@@ -276,7 +281,12 @@ def _hits(matching, query, request: SearchRequest) -> list[Hit]:
             max_fragments=2,
             fragment_delimiter=" … ",
         )
-    rows = SearchEntry.objects.filter(id__in=ids).annotate(excerpt=excerpt).in_bulk(ids)
+    rows = (
+        SearchEntry.objects.filter(id__in=ids)
+        .only(*HIT_FIELDS)  # not the body (a PDF's text) nor the vector: the excerpt is enough
+        .annotate(excerpt=excerpt)
+        .in_bulk(ids)
+    )
     return [
         Hit(
             key=f"{row.content_type_id}-{row.object_id}",
@@ -298,50 +308,82 @@ def _trim(text: str, length: int = 240) -> str:
     return text[:length].rsplit(" ", 1)[0] + " …"
 
 
-def _count_and_facets(visible, conditions: dict, size: int):
-    """The total and every facet's counts in one pass over the matching entries.
+def _one_pass(visible, conditions: dict, query, request: SearchRequest):
+    """The total, every facet's counts and the page's ids from one scan of the matches.
 
-    Each facet is counted with the other facets' filters only, so that choosing a
-    thematique still shows how many results the other thematiques would give.
+    The matching entries are read once (a broad word matches a quarter of the index, and
+    reading their rows is most of the cost) into a narrow materialised set; the total and
+    the kind and year facets are one grouping-sets pass over it, each array facet one more,
+    and the page is a top-N sort of it. Each facet is counted with the other facets'
+    filters only, so that choosing a thematique still shows how many results the other
+    thematiques would give. The relevance is computed only for the entries that pass
+    every filter, since only they are ranked.
     """
     flags = {
         f"f_{name}": ExpressionWrapper(conditions.get(name, Q(pk__isnull=False)), BooleanField())
         for name in FACETS
     }
+    if len(conditions) > 1:
+        # Every figure reads entries passing all the chosen filters but at most one: said
+        # as such, the kind, thematique and territory indexes narrow the matches before the
+        # table is read ("habitants", a kind and a thematique: 110,000 rows become 23,000).
+        needed = Q()
+        for name in conditions:
+            needed |= Q(*(condition for other, condition in conditions.items() if other != name))
+        visible = visible.filter(needed)
+    annotations = dict(flags)
+    order = "date DESC NULLS LAST, id DESC"
+    if query is not None and request.sort != "date":
+        score = SearchRank(F("search_vector"), query, cover_density=True) * RECENCY_BOOST
+        if conditions:
+            score = Case(When(Q(*conditions.values()), then=score), output_field=FloatField())
+        annotations["score"] = score
+        order = f"score DESC, {order}"
     sql, params = (
-        visible.annotate(**flags)
-        .values("kind", "year", "thematiques", "territories", *flags)
+        visible.annotate(**annotations)
+        .values("id", "date", "kind", "year", "thematiques", "territories", *annotations)
         .query.sql_with_params()
     )
 
     def where(excluded=None):
         return " AND ".join(f"f_{name}" for name in FACETS if name != excluded)
 
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The narrow set of a broad word's matches (58,000 rows, 9 MB) stays in memory
+        # rather than being written to and read back 4 times from a temporary file.
+        cursor.execute("SET LOCAL work_mem = %s", [MATERIALIZED_MEMORY])
         cursor.execute(
             f"WITH m AS MATERIALIZED ({sql})"
-            f" SELECT 'total', '', COUNT(*) FROM m WHERE {where()}"
-            f" UNION ALL SELECT 'kind', kind, COUNT(*) FROM m WHERE {where('kind')} GROUP BY kind"
-            f" UNION ALL SELECT 'year', year::text, COUNT(*) FROM m"
-            f" WHERE year IS NOT NULL AND {where('year')} GROUP BY year"
-            f" UNION ALL SELECT 'thematique', v, COUNT(*) FROM m, unnest(m.thematiques) AS v"
-            f" WHERE {where('thematique')} GROUP BY v"
-            f" UNION ALL SELECT 'territory', v, COUNT(*) FROM m, unnest(m.territories) AS v"
-            f" WHERE {where('territory')} GROUP BY v",
-            params,
+            " SELECT CASE GROUPING(kind, year) WHEN 3 THEN 'total' WHEN 1 THEN 'kind'"
+            " ELSE 'year' END,"
+            " CASE GROUPING(kind, year) WHEN 1 THEN kind WHEN 2 THEN year::text ELSE '' END,"
+            f" CASE GROUPING(kind, year) WHEN 3 THEN COUNT(*) FILTER (WHERE {where()})"
+            f" WHEN 1 THEN COUNT(*) FILTER (WHERE {where('kind')})"
+            f" ELSE COUNT(*) FILTER (WHERE year IS NOT NULL AND {where('year')}) END"
+            " FROM m GROUP BY GROUPING SETS ((), (kind), (year))"
+            " UNION ALL SELECT 'thematique', v, COUNT(*) FROM"
+            f" (SELECT unnest(thematiques) AS v FROM m WHERE {where('thematique')}) t GROUP BY v"
+            " UNION ALL SELECT 'territory', v, COUNT(*) FROM"
+            f" (SELECT unnest(territories) AS v FROM m WHERE {where('territory')}) t GROUP BY v"
+            f" UNION ALL SELECT 'hit', id::text, row_number() OVER (ORDER BY {order}) FROM"
+            f" (SELECT * FROM m WHERE {where()} ORDER BY {order} LIMIT %s OFFSET %s) h",
+            [*params, request.limit, request.offset],
         )
         rows = cursor.fetchall()
     total = 0
     facets = {name: [] for name in FACETS}
+    page = []
     for name, value, count in rows:
         if name == "total":
             total = count
-        else:
+        elif name == "hit":
+            page.append((count, int(value)))
+        elif count:  # a kind or year group none of whose entries passes the other filters
             facets[name].append(FacetCount(value=value, count=count))
     for name, counts in facets.items():
         key = (lambda c: -int(c.value)) if name == "year" else (lambda c: (-c.count, c.value))
-        facets[name] = sorted(counts, key=key)[:size]
-    return total, facets
+        facets[name] = sorted(counts, key=key)[: request.facet_size]
+    return total, facets, [pk for _position, pk in sorted(page)]
 
 
 def _did_you_mean(text: str, visible) -> str | None:
