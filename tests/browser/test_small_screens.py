@@ -46,7 +46,8 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
     # The menu button opens the navigation, and says so.
     menu = page.locator(".site-menu__button")
     menu.click()
-    assert menu.get_attribute("aria-expanded") == "true"
+    # The details element's toggle event, which updates the attribute, is queued.
+    expect(menu).to_have_attribute("aria-expanded", "true")
     page.get_by_role("navigation", name="Navigation principale").wait_for()
     screenshot("small-screens-2-menu-open-320")
 
