@@ -1,8 +1,6 @@
 """Open data: one flat row per published proposal of a space, for CSV and JSON."""
 
-from django.db.models import Prefetch
-
-from proposals.models import Coauthorship, Proposal, ProposalSettings
+from proposals.models import Proposal, ProposalSettings
 
 CHUNK = 500
 
@@ -32,17 +30,8 @@ def export_rows(space):
         Proposal.objects.listed()
         .filter(space=space)
         .select_related("region", "departement")
-        .prefetch_related(
-            "thematiques",
-            "tags",
-            Prefetch(
-                "coauthorships",
-                queryset=Coauthorship.objects.accepted()
-                .select_related("user")
-                .order_by("created_at", "pk"),
-                to_attr="accepted_coauthorships",
-            ),
-        )
+        .prefetch_related("thematiques", "tags")
+        .with_accepted_coauthors()
         .with_comment_count()
         .order_by("pk")
     )

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -207,15 +207,7 @@ def _detail_queryset(user):
         Proposal.objects.select_related(
             "region", "departement", "answered_by", "space", "space__proposal_settings"
         )
-        .prefetch_related(
-            Prefetch(
-                "coauthorships",
-                queryset=Coauthorship.objects.accepted()
-                .select_related("user")
-                .order_by("created_at", "pk"),
-                to_attr="accepted_coauthorships",
-            ),
-        )
+        .with_accepted_coauthors()
         .annotate(has_merged=Exists(Proposal.objects.filter(merged_into=OuterRef("pk"))))
     )
     if user.is_authenticated:
