@@ -142,9 +142,12 @@ def copy_migrated_template(name):
 # --- The demo content, seeded once a day into a second template ------------------------
 DEMO_PREFIX = "test_maillage_demo" + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
 DEMO_FILES = Path(settings.VAR_DIR) / "test-demo-files"
-# What cannot change the demo's rows: the tests, and what git, the tools (ruff's cache: `make
-# test` runs ruff first) and runs leave behind; hidden folders are left out too.
-NOT_SOURCE = {"var", "tests", "__pycache__", "build", "dist", "static_collected"}
+# What cannot change the demo's rows: the tests, the load scripts and their results, the
+# documentation, and what git, the tools (ruff's cache: `make test` runs ruff first) and
+# runs leave behind; hidden folders are left out too. Editing the README thus does not cost
+# a new demo (about a minute on two busy processes).
+NOT_SOURCE = {"var", "tests", "bench", "__pycache__", "build", "dist", "static_collected"}
+NOT_SOURCE_SUFFIXES = (".md",)
 
 
 def _source_fingerprint():
@@ -160,6 +163,8 @@ def _source_fingerprint():
             and not name.endswith(".egg-info")
         )
         for name in sorted(files):
+            if name.endswith(NOT_SOURCE_SUFFIXES):
+                continue
             path = Path(folder, name)
             digest.update(str(path.relative_to(ROOT)).encode())
             digest.update(path.read_bytes())
