@@ -65,6 +65,16 @@ def drop(connection, name):
     )
 
 
+def copy(connection, name, template):
+    """Database `name` (dropped first if it exists) as a PostgreSQL copy of `template`."""
+    drop(connection, name)
+    connection.execute(
+        sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+            sql.Identifier(name), sql.Identifier(template)
+        )
+    )
+
+
 @functools.cache
 def _fingerprint():
     """Changes with any migration file's text or any installed package's version."""
@@ -129,12 +139,7 @@ def copy_migrated_template(name):
         try:
             if template not in _existing(connection, template):
                 _build(connection, template)
-            drop(connection, name)
-            connection.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(template)
-                )
-            )
+            copy(connection, name, template)
         finally:
             connection.execute("SELECT pg_advisory_unlock(%s)", [LOCK])
 
@@ -199,11 +204,7 @@ def copy_demo_template(name, template, seed):
                 shutil.rmtree(DEMO_FILES / template, ignore_errors=True)
                 connection.execute("SELECT pg_advisory_lock(%s)", [LOCK])
                 try:
-                    connection.execute(
-                        sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                            sql.Identifier(building), sql.Identifier(migrated_template())
-                        )
-                    )
+                    copy(connection, building, migrated_template())
                 finally:
                     connection.execute("SELECT pg_advisory_unlock(%s)", [LOCK])
                 seed(building)
@@ -215,12 +216,7 @@ def copy_demo_template(name, template, seed):
                 for old in _existing(connection, DEMO_PREFIX + "\\_%") - {template}:
                     drop(connection, old)
                     shutil.rmtree(DEMO_FILES / old, ignore_errors=True)
-            drop(connection, name)
-            connection.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(template)
-                )
-            )
+            copy(connection, name, template)
         finally:
             connection.execute("SELECT pg_advisory_unlock(%s)", [DEMO_LOCK])
 

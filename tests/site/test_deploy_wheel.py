@@ -26,9 +26,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from psycopg import sql
 
-from tests.databases import drop, migrated_template, server_connection, url_for
+from tests.databases import copy_migrated_template, drop, server_connection, url_for
 
 pytestmark = pytest.mark.deploy
 
@@ -120,14 +119,9 @@ def database_url(request):
     """A database of its own on the test PostgreSQL server, a copy of the migrated template
     (made by `django_db_setup`), dropped afterwards."""
     request.getfixturevalue("django_db_setup")
+    copy_migrated_template(DATABASE)
+    yield url_for(DATABASE)
     with server_connection() as server:
-        drop(server, DATABASE)
-        server.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(DATABASE), sql.Identifier(migrated_template())
-            )
-        )
-        yield url_for(DATABASE)
         drop(server, DATABASE)
 
 
