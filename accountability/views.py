@@ -36,12 +36,9 @@ def visible_space(request, space_id):
 
 
 def visible_result(request, pk):
-    result = get_object_or_404(
-        Result.objects.select_related(
-            "space", "status", "structure", "region", "departement", "parent"
-        ),
-        pk=pk,
-    )
+    # The space decides; what the page shows is read by `_detail`, in its fragments
+    # (each join here costs planning time on every visit).
+    result = get_object_or_404(Result.objects.select_related("space"), pk=pk)
     if not result.space.live or not can_view(request.user, result.space.specific):
         raise Http404
     return result
@@ -68,15 +65,29 @@ def _summary(request, space, tree):
 
 def space_section_context(space, request):
     """The space page's "Suivi" section: overall progress, progress by thématique, the
-    filters (a GET form to the full list) and the first top-level results."""
-    tree = ProgressTree.for_space(space)
-    if not tree.nodes and not can_manage(request.user, space):
+    filters (a GET form to the full list) and the first top-level results, read (`data`)
+    only when the space page's fragment of the section is rendered."""
+    managing = can_manage(request.user, space)
+    if not managing and not Result.objects.of_space(space).exists():
         return None
-    filterset, results = _filtered(request, space)
+
+    def read():
+        tree = ProgressTree.for_space(space)
+        filterset, results = _filtered(request, space)
+        return {
+            **_summary(request, space, tree),
+            "filter_form": filterset.form,
+            "results": tree.annotate(list(results[:SECTION_SIZE])),
+        }
+
+    filters = sorted((name, request.GET.getlist(name)) for name in ResultFilterSet.base_filters)
     return {
-        **_summary(request, space, tree),
-        "filter_form": filterset.form,
-        "results": tree.annotate(list(results[:SECTION_SIZE])),
+        "space": space,
+        "data": SimpleLazyObject(read),
+        # What the section shows that differs between members who see the same spaces
+        # (the space page caches the section under it): the manager's links, and the
+        # filters of the request, if any (the form is bound then).
+        "shared": f"can_manage={managing} bound={bool(request.GET)} filters={filters}",
     }
 
 

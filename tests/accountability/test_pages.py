@@ -84,9 +84,10 @@ def test_cached_list_and_result_page_follow_every_write(space, statuses, client,
     parent = ResultFactory(space=space, status=statuses["En cours"], title="Chantier parent")
     child = ResultFactory(space=space, parent=parent, progress=20, title="Sous-chantier")
     list_url = reverse("accountability:list", args=[space.pk])
-    urls = [list_url, parent.get_absolute_url()]
+    urls = [space.url, list_url, parent.get_absolute_url()]
     for url in urls:
         client.get(url)
+    assert not _reads(client, space.url, "accountability_status")[1]
     # Served from the fragments: neither the tree nor the timeline is read again.
     assert not _reads(client, list_url, "accountability_status")[1]
     page, read = _reads(client, parent.get_absolute_url(), "accountability_progressentry")
@@ -94,14 +95,16 @@ def test_cached_list_and_result_page_follow_every_write(space, statuses, client,
     # A moderator gets the manager's links, the visitor still not.
     assert "Nouveau chantier" in moderator_client.get(list_url).content.decode()
     assert "Nouveau chantier" not in client.get(list_url).content.decode()
+    assert "Nouveau chantier" in moderator_client.get(space.url).content.decode()
+    assert "Nouveau chantier" not in client.get(space.url).content.decode()
 
     child.progress = 80
     child.save()
     ProgressEntry.objects.create(result=parent, date=timezone.localdate(), text="sentinelle-7f3a9c")
     statuses["En cours"].name = "sentinelle-4b1d2e"
     statuses["En cours"].save()
-    listing = client.get(list_url).content.decode()
-    assert '<progress max="100" value="80"' in listing
+    for url in (space.url, list_url):
+        assert '<progress max="100" value="80"' in client.get(url).content.decode()
     detail = client.get(parent.get_absolute_url()).content.decode()
     assert '<progress max="100" value="80"' in detail
     assert "sentinelle-7f3a9c" in detail
