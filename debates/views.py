@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from content.listing import lazy_paginate
@@ -127,16 +128,20 @@ def debate_close(request, pk):
 
 def space_section_context(space, request):
     """The space page's "Débats" section: the latest debates and how to open one."""
-    debates = (
-        Debate.objects.visible_to(request.user)
-        .filter(space=space)
-        .for_listing()
-        .order_by("-created_at", "-pk")
-    )
-    can_open = services.can_open_debate(request.user, space)
+    user = request.user
+    can_open = services.can_open_debate(user, space)
     closed = closed_action(space, DEBATE)
     return {
-        "debates": debates[:SPACE_SECTION_SIZE],
+        # Built and read only when the section's fragment is rendered: even unread, the
+        # queryset costs a millisecond to build on every visit.
+        "debates": SimpleLazyObject(
+            lambda: list(
+                Debate.objects.visible_to(user)
+                .filter(space=space)
+                .for_listing()
+                .order_by("-created_at", "-pk")[:SPACE_SECTION_SIZE]
+            )
+        ),
         "list_url": f"{reverse('debates:list')}?space={space.pk}",
         "can_open": can_open,
         "closed": closed,
