@@ -23,12 +23,15 @@ SPACE_SECTION_SIZE = 5
 
 
 def _visible_debate(request, pk):
-    debates = Debate.objects.visible_to(request.user).select_related("space", "author", "closed_by")
-    debate = debates.filter(pk=pk).first()
+    """The debate if the user may see it (`DebateQuerySet.visible_to`, checked on the one
+    row: a single narrow query, whose plan is cheaper than the subquery's)."""
+    debate = Debate.objects.select_related("space").filter(pk=pk).first()
+    user = request.user
     if debate is None:
-        hidden = Debate.objects.select_related("space").filter(pk=pk).first()
-        raise unseen(request.user, hidden.space if hidden and not hidden.is_hidden else None)
-    return debate
+        raise unseen(user, None)
+    if debate.space.is_visible_to(user) and (not debate.is_hidden or is_moderator(user)):
+        return debate
+    raise unseen(user, debate.space if not debate.is_hidden else None)
 
 
 def _visible_space(request, space_id):
