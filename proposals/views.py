@@ -53,10 +53,11 @@ def _space(request, slug):
 
 
 def _proposal(request, pk, queryset=None):
+    """The proposal and its space; the proposal it was merged into is read when shown
+    (rarely): joining a ninth table to every lookup made PostgreSQL plan the query for
+    longer than the rest of the page took."""
     proposal = get_object_or_404(
-        (queryset if queryset is not None else Proposal.objects).select_related(
-            "space", "merged_into"
-        ),
+        (queryset if queryset is not None else Proposal.objects).select_related("space"),
         pk=pk,
     )
     if not proposal.space.live or not is_visible_to(proposal, request.user):
@@ -202,11 +203,13 @@ def _detail_queryset(user):
     """The proposal, its space's settings and authors, and whether anything was merged
     into it; for a member, their vote and a pending invitation: questions asked in the
     one query. Thématiques, tags and attachments are read by the template's cached
-    fragment."""
+    fragment. No more joins than the page shows: PostgreSQL's planning time grows fast
+    with each one (the moderator who answered, never shown, took a millisecond)."""
     proposals = (
         Proposal.objects.select_related(
-            "region", "departement", "answered_by", "space", "space__proposal_settings"
+            "region", "departement", "space", "space__proposal_settings"
         )
+        .defer("search_document")
         .with_accepted_coauthors()
         .annotate(has_merged=Exists(Proposal.objects.filter(merged_into=OuterRef("pk"))))
     )
