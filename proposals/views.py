@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage import private_files, ratelimits
+from maillage import private_files, ratelimits, table_versions
 from maillage.csv_export import csv_response
 from maillage.redirects import safe_next
 from maillage.refusals import LoginToContinue
@@ -31,6 +31,7 @@ from participation.spaces.api import (
     unseen,
 )
 from proposals import listing
+from proposals.cards import cards_html
 from proposals.exports import COLUMNS, export_rows
 from proposals.forms import AnswerForm, FilterForm, InviteForm, MergeForm, ProposalForm
 from proposals.models import Attachment, Coauthorship, Proposal, ProposalSettings, Vote
@@ -38,6 +39,8 @@ from proposals.rules import PROPOSE, VOTE
 from proposals.services import answers, authoring, votes
 
 PAGE_SIZE = 20
+# A page of ids is kept until a table it read is written; this bounds unread ones.
+PAGE_SECONDS = 600
 SIMILAR_MIN_LENGTH = 8
 SEED_SESSION_KEY = "proposals_seed"
 
@@ -78,11 +81,25 @@ def _seed(request):
 
 def _cards_page(proposals, user, number):
     """Order and page the ids first (an index-only scan of the space's proposals), then
-    load the twenty cards: sorting whole rows read every proposal of the space."""
-    page_obj = Paginator(proposals.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
-    ids = list(page_obj.object_list)
-    cards = proposals.order_by().for_cards(user).in_bulk(ids)
-    page_obj.object_list = [cards[pk] for pk in ids]
+    read the twenty rows: sorting whole rows read every proposal of the space. The ids
+    and the count are kept in the cache under the query's SQL (its filters, order and
+    seed) until a table they read is written; each card's HTML is kept by
+    `proposals.cards`, so a row is all a card needs."""
+    ids = proposals.values_list("pk", flat=True)
+    sql, params = ids.query.sql_with_params()
+
+    def read():
+        page = Paginator(ids, PAGE_SIZE).get_page(number)
+        return {"count": page.paginator.count, "number": page.number, "ids": list(page)}
+
+    found = table_versions.cached(
+        table_versions.key("proposals-page", sql, [repr(p) for p in params], PAGE_SIZE, number),
+        read,
+        PAGE_SECONDS,
+    )
+    page_obj = Paginator(range(found["count"]), PAGE_SIZE).get_page(found["number"])
+    rows = Proposal.objects.filter(pk__in=found["ids"]).for_card_rows(user).in_bulk()
+    page_obj.object_list = [rows[pk] for pk in found["ids"] if pk in rows]
     return page_obj
 
 
@@ -119,6 +136,7 @@ def proposal_list(request, space_slug):
     page_obj = _cards_page(proposals, user, request.GET.get("page"))
     vote_context = votes.space_vote_context(user, space, settings)
     _vote_statuses(page_obj.object_list, vote_context)
+    cards = cards_html(page_obj.object_list, request)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -128,6 +146,7 @@ def proposal_list(request, space_slug):
             "space": space,
             "form": form,
             "page_obj": page_obj,
+            "cards": cards,
             "query_string": params.urlencode(),
             "counts": counts,
             "tags": listing.popular_tags(base, space, query),
