@@ -434,6 +434,11 @@ def coauthor_leave(request, pk):
 
 
 # --- Voting ---------------------------------------------------------------------------------
+VOTE_BLOCK_FIELDS = [
+    "title", "vote_count", "state", "published_at", "withdrawn_at", "merged_into", "is_hidden"
+]  # fmt: skip
+
+
 def _cast_vote(request, proposal):
     """Add or remove the support; (error, notice) for the member."""
     try:
@@ -461,7 +466,7 @@ def proposal_vote(request, pk):
     back = safe_next(request, reverse("proposals:detail", args=[pk])).split("#")[0]
     if not request.user.is_authenticated:
         raise LoginToContinue(back)
-    proposal = _proposal(request, pk)
+    proposal = _proposal(request, pk, Proposal.objects.select_related("space__proposal_settings"))
     error = notice = ""
     if can(request.user, VOTE, proposal.space):
         error, notice = _cast_vote(request, proposal)
@@ -475,7 +480,8 @@ def proposal_vote(request, pk):
         else:
             messages.success(request, notice)
         return redirect(f"{back}#vote-{proposal.pk}")
-    proposal.refresh_from_db()
+    # What the vote block shows, read again; the space, its settings and phases stay.
+    proposal.refresh_from_db(fields=VOTE_BLOCK_FIELDS)
     vote_context = votes.space_vote_context(request.user, proposal.space)
     has_voted = Vote.objects.filter(proposal=proposal, user=request.user).exists()
     proposal.vote_status = votes.vote_status(proposal, has_voted, vote_context)
