@@ -47,7 +47,7 @@ SEED_SESSION_KEY = "proposals_seed"
 
 # --- Lookups --------------------------------------------------------------------------------
 def _space(request, slug):
-    space = SpacePage.objects.live().filter(slug=slug).first()
+    space = SpacePage.objects.live().filter(slug=slug).select_related("proposal_settings").first()
     if space is None or not space.uses("proposals"):
         raise Http404
     if not can(request.user, Action.VIEW, space):
