@@ -74,12 +74,21 @@ def facet_counts(proposals, user, space, query):
         _shared("counts", space, query, lambda: proposals.order_by().aggregate(**aggregates))
     )
     if user.is_authenticated:
+        # The member's own counts, kept for them alone (their id is in the key) until a
+        # proposal, a vote or a co-authorship is written.
         counts.update(
-            proposals.order_by().aggregate(
-                mine=Count(
-                    "pk", filter=active & Q(pk__in=proposals.authored_by(user).values("pk"))
+            _shared(
+                f"member-counts:{user.pk}",
+                space,
+                query,
+                lambda: proposals.order_by().aggregate(
+                    mine=Count(
+                        "pk", filter=active & Q(pk__in=proposals.authored_by(user).values("pk"))
+                    ),
+                    voted=Count(
+                        "pk", filter=active & Q(pk__in=proposals.voted_by(user).values("pk"))
+                    ),
                 ),
-                voted=Count("pk", filter=active & Q(pk__in=proposals.voted_by(user).values("pk"))),
             )
         )
     return counts

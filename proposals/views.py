@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage import private_files, ratelimits
+from maillage import private_files, ratelimits, table_versions
 from maillage.csv_export import csv_response
 from maillage.redirects import safe_next
 from maillage.refusals import LoginToContinue
@@ -31,6 +31,7 @@ from participation.spaces.api import (
     unseen,
 )
 from proposals import listing
+from proposals.cards import cards_html
 from proposals.exports import COLUMNS, export_rows
 from proposals.forms import AnswerForm, FilterForm, InviteForm, MergeForm, ProposalForm
 from proposals.models import Attachment, Coauthorship, Proposal, ProposalSettings, Vote
@@ -38,13 +39,15 @@ from proposals.rules import PROPOSE, VOTE
 from proposals.services import answers, authoring, votes
 
 PAGE_SIZE = 20
+# A page of ids is kept until a table it read is written; this bounds unread ones.
+PAGE_SECONDS = 600
 SIMILAR_MIN_LENGTH = 8
 SEED_SESSION_KEY = "proposals_seed"
 
 
 # --- Lookups --------------------------------------------------------------------------------
 def _space(request, slug):
-    space = SpacePage.objects.live().filter(slug=slug).first()
+    space = SpacePage.objects.live().filter(slug=slug).select_related("proposal_settings").first()
     if space is None or not space.uses("proposals"):
         raise Http404
     if not can(request.user, Action.VIEW, space):
@@ -53,10 +56,11 @@ def _space(request, slug):
 
 
 def _proposal(request, pk, queryset=None):
+    """The proposal and its space; the proposal it was merged into is read when shown
+    (rarely): joining a ninth table to every lookup made PostgreSQL plan the query for
+    longer than the rest of the page took."""
     proposal = get_object_or_404(
-        (queryset if queryset is not None else Proposal.objects).select_related(
-            "space", "merged_into"
-        ),
+        (queryset if queryset is not None else Proposal.objects).select_related("space"),
         pk=pk,
     )
     if not proposal.space.live or not is_visible_to(proposal, request.user):
@@ -77,11 +81,25 @@ def _seed(request):
 
 def _cards_page(proposals, user, number):
     """Order and page the ids first (an index-only scan of the space's proposals), then
-    load the twenty cards: sorting whole rows read every proposal of the space."""
-    page_obj = Paginator(proposals.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
-    ids = list(page_obj.object_list)
-    cards = proposals.order_by().for_cards(user).in_bulk(ids)
-    page_obj.object_list = [cards[pk] for pk in ids]
+    read the twenty rows: sorting whole rows read every proposal of the space. The ids
+    and the count are kept in the cache under the query's SQL (its filters, order and
+    seed) until a table they read is written; each card's HTML is kept by
+    `proposals.cards`, so a row is all a card needs."""
+    ids = proposals.values_list("pk", flat=True)
+    sql, params = ids.query.sql_with_params()
+
+    def read():
+        page = Paginator(ids, PAGE_SIZE).get_page(number)
+        return {"count": page.paginator.count, "number": page.number, "ids": list(page)}
+
+    found = table_versions.cached(
+        table_versions.key("proposals-page", sql, [repr(p) for p in params], PAGE_SIZE, number),
+        read,
+        PAGE_SECONDS,
+    )
+    page_obj = Paginator(range(found["count"]), PAGE_SIZE).get_page(found["number"])
+    rows = Proposal.objects.filter(pk__in=found["ids"]).for_card_rows(user).in_bulk()
+    page_obj.object_list = [rows[pk] for pk in found["ids"] if pk in rows]
     return page_obj
 
 
@@ -118,6 +136,7 @@ def proposal_list(request, space_slug):
     page_obj = _cards_page(proposals, user, request.GET.get("page"))
     vote_context = votes.space_vote_context(user, space, settings)
     _vote_statuses(page_obj.object_list, vote_context)
+    cards = cards_html(page_obj.object_list, request)
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -127,6 +146,7 @@ def proposal_list(request, space_slug):
             "space": space,
             "form": form,
             "page_obj": page_obj,
+            "cards": cards,
             "query_string": params.urlencode(),
             "counts": counts,
             "tags": listing.popular_tags(base, space, query),
@@ -202,11 +222,13 @@ def _detail_queryset(user):
     """The proposal, its space's settings and authors, and whether anything was merged
     into it; for a member, their vote and a pending invitation: questions asked in the
     one query. Thématiques, tags and attachments are read by the template's cached
-    fragment."""
+    fragment. No more joins than the page shows: PostgreSQL's planning time grows fast
+    with each one (the moderator who answered, never shown, took a millisecond)."""
     proposals = (
         Proposal.objects.select_related(
-            "region", "departement", "answered_by", "space", "space__proposal_settings"
+            "region", "departement", "space", "space__proposal_settings"
         )
+        .defer("search_document")
         .with_accepted_coauthors()
         .annotate(has_merged=Exists(Proposal.objects.filter(merged_into=OuterRef("pk"))))
     )
@@ -412,6 +434,11 @@ def coauthor_leave(request, pk):
 
 
 # --- Voting ---------------------------------------------------------------------------------
+VOTE_BLOCK_FIELDS = [
+    "title", "vote_count", "state", "published_at", "withdrawn_at", "merged_into", "is_hidden"
+]  # fmt: skip
+
+
 def _cast_vote(request, proposal):
     """Add or remove the support; (error, notice) for the member."""
     try:
@@ -439,7 +466,7 @@ def proposal_vote(request, pk):
     back = safe_next(request, reverse("proposals:detail", args=[pk])).split("#")[0]
     if not request.user.is_authenticated:
         raise LoginToContinue(back)
-    proposal = _proposal(request, pk)
+    proposal = _proposal(request, pk, Proposal.objects.select_related("space__proposal_settings"))
     error = notice = ""
     if can(request.user, VOTE, proposal.space):
         error, notice = _cast_vote(request, proposal)
@@ -453,7 +480,8 @@ def proposal_vote(request, pk):
         else:
             messages.success(request, notice)
         return redirect(f"{back}#vote-{proposal.pk}")
-    proposal.refresh_from_db()
+    # What the vote block shows, read again; the space, its settings and phases stay.
+    proposal.refresh_from_db(fields=VOTE_BLOCK_FIELDS)
     vote_context = votes.space_vote_context(request.user, proposal.space)
     has_voted = Vote.objects.filter(proposal=proposal, user=request.user).exists()
     proposal.vote_status = votes.vote_status(proposal, has_voted, vote_context)

@@ -4,11 +4,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_comments_xtd.models import XtdComment, XtdCommentManager
+from django_comments_xtd.models import (
+    MaxThreadLevelExceededException,
+    XtdComment,
+    XtdCommentManager,
+    max_thread_level_for_content_type,
+)
 
 from participation.moderation.models import Moderatable, ModeratableQuerySet
 from participation.spaces.visibility import is_visible_to, space_of
@@ -88,6 +93,29 @@ class Comment(Moderatable, XtdComment):
     def moderation_excerpt(self):
         return self.comment[:300]
 
+    def save(self, *args, **kwargs):
+        """A new comment is inserted once, with its place in the thread. django-comments-xtd
+        inserts it, then saves it again to point a new thread at itself: three UPDATEs, a
+        second `post_save` (a second search re-index) and its `pre_save` hook that looks
+        for the replies of a comment that has none yet (two scans of every comment:
+        `parent_id` has no index). Same rows, 4 queries instead of 9 (a reply: its thread
+        data first, then 3 inserts)."""
+        if self.pk is not None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic(savepoint=False):
+            if self.parent_id:
+                if not max_thread_level_for_content_type(self.content_type):
+                    raise MaxThreadLevelExceededException(self)
+                self._calculate_thread_data()
+                super(XtdComment, self).save(*args, **kwargs)
+            else:
+                super(XtdComment, self).save(*args, **kwargs)
+                self.parent_id = self.thread_id = self.pk
+                XtdComment.norel_objects.filter(pk=self.pk).update(
+                    parent_id=self.pk, thread_id=self.pk
+                )
+        return None
+
     @property
     def is_deleted(self):
         return self.deleted_at is not None
@@ -101,14 +129,20 @@ class Comment(Moderatable, XtdComment):
         return is_visible_to(self.content_object, user)
 
     def thread_page_number(self):
-        """The number of the page of threads that shows this comment."""
+        """The number of the page of threads that shows this comment; counted once per
+        instance and thread (a new comment's notification and redirect both ask)."""
+        known = self.__dict__.get("_thread_page")
+        if known is not None and known[0] == self.thread_id:
+            return known[1]
         earlier = (
             type(self)
             .objects.filter(content_type_id=self.content_type_id, object_pk=self.object_pk)
             .filter(level=0, thread_id__lt=self.thread_id)
             .count()
         )
-        return earlier // THREADS_PER_PAGE + 1
+        page = earlier // THREADS_PER_PAGE + 1
+        self._thread_page = (self.thread_id, page)
+        return page
 
     def get_absolute_url(self):
         """The object's page, at the page of threads that shows the comment."""

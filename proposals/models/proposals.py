@@ -54,6 +54,17 @@ class CoauthorshipQuerySet(models.QuerySet):
         return self.filter(accepted_at__isnull=True)
 
 
+def accepted_coauthors():
+    """The prefetch of `ProposalQuerySet.with_accepted_coauthors`, for objects already read."""
+    return Prefetch(
+        "coauthorships",
+        queryset=Coauthorship.objects.accepted()
+        .select_related("user")
+        .order_by("created_at", "pk"),
+        to_attr="accepted_coauthorships",
+    )
+
+
 class ProposalQuerySet(ModeratableQuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
@@ -96,15 +107,16 @@ class ProposalQuerySet(ModeratableQuerySet):
     def with_accepted_coauthors(self):
         """The accepted co-authors, in the order they joined, as `accepted_coauthorships`:
         what a card, the page and the export show beside the author."""
-        return self.prefetch_related(
-            Prefetch(
-                "coauthorships",
-                queryset=Coauthorship.objects.accepted()
-                .select_related("user")
-                .order_by("created_at", "pk"),
-                to_attr="accepted_coauthorships",
-            )
-        )
+        return self.prefetch_related(accepted_coauthors())
+
+    def for_card_rows(self, user):
+        """The rows of the list's cards, without what a cached card reads itself (its
+        authors, thématiques and territory: `proposals.cards`)."""
+        qs = self.defer("body", "answer", "search_document").with_comment_count()
+        if user.is_authenticated:
+            votes = Vote.objects.filter(proposal=OuterRef("pk"), user=user)
+            qs = qs.annotate(has_my_vote=Exists(votes))
+        return qs
 
     def for_cards(self, user):
         """Everything a card shows, in a constant number of queries whatever the page size."""

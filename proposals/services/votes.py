@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 
 from participation.spaces.api import can, closed_action, is_visible_to
 from proposals.models import Proposal, ProposalSettings, State, Vote
@@ -46,16 +46,25 @@ def _check(user, proposal):
 
 
 def vote(user, proposal):
-    """Support the proposal; returns False when the member had already done so."""
+    """Support the proposal; returns False when the member had already done so (seen
+    before taking any lock: a second click costs one query, not five)."""
     _check(user, proposal)
+    if is_votable(proposal) and Vote.objects.filter(proposal=proposal, user=user).exists():
+        return False
     limit = ProposalSettings.for_space(proposal.space).vote_limit
     with transaction.atomic():
         locked = _lock(user, proposal)
         if not is_votable(locked):
             raise PermissionDenied
-        if Vote.objects.filter(proposal=locked, user=user).exists():
+        # Whether the member supports it already and the votes counting against the
+        # limit, in one query over the member's votes in the space.
+        counts = Vote.objects.filter(user=user, space_id=locked.space_id).aggregate(
+            mine=Count("pk", filter=Q(proposal=locked)),
+            used=Count("pk", filter=Q(proposal__withdrawn_at__isnull=True)),
+        )
+        if counts["mine"]:
             return False
-        if limit is not None and used_votes(user, locked.space_id) >= limit:
+        if limit is not None and counts["used"] >= limit:
             raise VoteLimitReached
         Vote.objects.create(proposal=locked, user=user, space_id=locked.space_id)
         Proposal.objects.filter(pk=locked.pk).update(vote_count=F("vote_count") + 1)

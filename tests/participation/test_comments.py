@@ -2,7 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -240,3 +241,42 @@ def test_long_discussions_are_paged_by_thread_and_links_find_the_comment(member_
     assert reply.get_absolute_url() == f"{space.url}?{PAGE_PARAM}=2&fil={roots[-1].pk}#c{reply.pk}"
     second = member_client.get(f"{space.url}?{PAGE_PARAM}=2").content.decode()
     assert f'id="c{reply.pk}"' in second and f'id="c{roots[0].pk}"' not in second
+
+
+def test_new_comments_take_their_place_in_the_thread_with_one_write_per_table(space):
+    """The thread data django-comments-xtd computes (order, level, replies counted on
+    every ancestor), written at the insert instead of by a second save."""
+    author = UserFactory()
+    with CaptureQueriesContext(connection) as queries:
+        root = services.post_comment(author, space, "Racine")
+    writes = [
+        " ".join(q["sql"].split()[:3]) for q in queries if q["sql"][:6] in {"INSERT", "UPDATE"}
+    ]
+    assert [w for w in writes if "comment" in w] == [
+        'INSERT INTO "django_comments"',
+        'INSERT INTO "django_comments_xtd_xtdcomment"',
+        'INSERT INTO "participation_comment"',
+        'UPDATE "django_comments_xtd_xtdcomment" SET',
+    ]
+    first = services.post_comment(author, space, "Première réponse", parent=root)
+    second = services.post_comment(author, space, "Deuxième réponse", parent=root)
+    nested = services.post_comment(author, space, "Réponse à la première", parent=first)
+    other = services.post_comment(author, space, "Autre fil")
+    rows = {
+        row["comment"]: (
+            row["thread_id"] == root.pk,
+            row["level"],
+            row["order"],
+            row["nested_count"],
+        )
+        for row in Comment.objects.values("comment", "thread_id", "level", "order", "nested_count")
+    }
+    assert rows == {
+        "Racine": (True, 0, 1, 3),
+        "Première réponse": (True, 1, 2, 1),
+        "Réponse à la première": (True, 2, 3, 0),
+        "Deuxième réponse": (True, 1, 4, 0),
+        "Autre fil": (False, 0, 1, 0),
+    }
+    assert Comment.objects.get(pk=other.pk).thread_id == other.pk == other.parent_id
+    assert (root.parent_id, nested.parent_id, second.parent_id) == (root.pk, first.pk, root.pk)

@@ -12,10 +12,12 @@ from tests.proposals.conftest import phase
 pytestmark = pytest.mark.django_db
 
 
-def test_member_cannot_vote_twice(member, vote_space):
+def test_member_cannot_vote_twice(member, vote_space, django_assert_num_queries):
     proposal = ProposalFactory(space=vote_space)
     assert votes.vote(member, proposal) is True
-    assert votes.vote(member, proposal) is False
+    with django_assert_num_queries(1) as second:  # seen before taking any lock
+        assert votes.vote(member, proposal) is False
+    assert "FOR UPDATE" not in second.captured_queries[0]["sql"]
     assert Proposal.objects.get(pk=proposal.pk).vote_count == 1
     with pytest.raises(IntegrityError), transaction.atomic():
         Vote.objects.create(proposal=proposal, user=member, space=vote_space)
@@ -62,7 +64,7 @@ def test_htmx_vote_replaces_the_block_in_place(member_client, vote_space):
     page = response.content.decode()
     assert response.status_code == 200
     assert f'id="vote-{proposal.pk}"' in page
-    assert "Soutenue" in page
+    assert "Soutenue" in page and "<strong>1</strong> soutien" in page
     assert "Il vous reste <strong>2</strong> votes sur 3" in page
 
 

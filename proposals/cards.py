@@ -1,0 +1,130 @@
+"""The cards of a space's list of proposals, rendered once for every reader.
+
+A card shows its proposal's row (title, state, dates, vote and comment counts), its
+authors, thématiques and territory, and a vote block that depends on the reader only
+through what the button offers (support, withdraw one's support, a note and why). The
+card's HTML is therefore kept under the values it shows from the row and that choice
+(`_key`), and notes the tables it reads while rendered (authors and their names,
+thématiques, regions): a vote or a comment changes the key of the card it touches only,
+instead of every card of the site. Rendered without the request, a card leaves in
+*slots* what differs between readers of the same card, filled by `personalize` for each
+response: the CSRF field of the vote form and the path of the page that the form and
+the login link return to.
+
+A slot is an HTML comment holding a secret derived from SECRET_KEY: every value a
+member writes is escaped, so nobody can write one, and none is ever sent."""
+
+import functools
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.middleware.csrf import get_token
+from django.template.defaultfilters import urlencode
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from maillage import table_versions
+from proposals.models.proposals import accepted_coauthors
+
+# Kept until a table it read is written; this only bounds the room an unread card takes.
+CARD_SECONDS = 3600
+SLOTS = ("csrf", "next", "next_quoted")
+
+
+@functools.cache
+def _secret(secret_key):
+    return salted_hmac("proposals.cards", "slot", secret=secret_key).hexdigest()[:32]
+
+
+def _marker(kind):
+    return f"<!--{_secret(settings.SECRET_KEY)}:{kind}-->"
+
+
+def slots():
+    return {kind: mark_safe(_marker(kind)) for kind in SLOTS}
+
+
+def _key(proposal, status, htmx):
+    row = (
+        proposal.pk,
+        proposal.title,
+        proposal.state,
+        proposal.published_at.isoformat() if proposal.published_at else None,
+        proposal.withdrawn_at.isoformat() if proposal.withdrawn_at else None,
+        proposal.merged_into_id,
+        proposal.vote_count,
+        proposal.comment_count,
+        proposal.region_id,
+        proposal.departement_id,
+    )
+    choice = (status.can_vote, status.has_voted, status.reason, status.counts_hidden)
+    return table_versions.key(
+        "proposal-card",
+        row,
+        choice,
+        status.retained,
+        htmx,
+        get_language(),
+        timezone.get_current_timezone_name(),
+        _secret(settings.SECRET_KEY)[:8],
+    )
+
+
+def _render(proposal, htmx):
+    return render_to_string(
+        "proposals/includes/proposal_card.html",
+        {
+            "proposal": proposal,
+            "slots": slots(),
+            # What the vote block reads of the request: whether htmx asks (a key part).
+            "request": {"htmx": htmx},
+        },
+    )
+
+
+def cards_html(proposals, request):
+    """The HTML of each card of `proposals` (rows of `for_card_rows`, each with its
+    `vote_status`), personalized for the reader of `request`. Cards not in the cache
+    are rendered together: their authors, thématiques and territories in four queries."""
+    htmx = bool(getattr(request, "htmx", False))
+    keys = [_key(proposal, proposal.vote_status, htmx) for proposal in proposals]
+    found = {}
+    for key in keys:
+        entry = table_versions.current_entry(key)
+        if entry is not None:
+            table_versions.note(entry["tables"])
+            found[key] = entry["value"]
+    missing = [(key, p) for key, p in zip(keys, proposals, strict=True) if key not in found]
+    if missing:
+        with table_versions.recording() as tables:
+            rows = [proposal for _key, proposal in missing]
+            prefetch_related_objects(
+                rows, "region", "departement", "thematiques", accepted_coauthors()
+            )
+            rendered = [_render(proposal, htmx) for proposal in rows]
+        for (key, _proposal), html in zip(missing, rendered, strict=True):
+            table_versions.store_entry(key, {"value": html, "tables": tables}, CARD_SECONDS)
+            found[key] = html
+    return [personalize(found[key], request) for key in keys]
+
+
+def personalize(html, request):
+    """`html` with its slots filled for the reader of `request`."""
+    csrf = _marker("csrf")
+    if csrf in html:
+        html = html.replace(
+            csrf,
+            format_html(
+                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+                get_token(request),
+            ),
+        )
+    path = request.get_full_path()
+    next_quoted = _marker("next_quoted")
+    if next_quoted in html:
+        html = html.replace(next_quoted, escape(urlencode(path)))
+    return mark_safe(html.replace(_marker("next"), escape(path)))

@@ -1,0 +1,103 @@
+"""The cards of the proposals list are rendered once and shared by every reader: the
+reader's vote, CSRF token and return path are filled in for each response, never carried
+from one member to another, and every write that changes a card shows at once."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from participation.comments.api import post_comment
+from proposals import cards
+from proposals.services import votes
+from tests.factories import ProposalFactory, ThematiqueFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _card(html, proposal):
+    start = html.index(f'href="{proposal.get_absolute_url()}"')
+    return html[start : html.index("\n</li>", start)]
+
+
+def _list(client, space, **params):
+    url = reverse("proposals:list", args=[space.slug])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    card_queries = [q["sql"] for q in queries if "taxonomy_thematique" in q["sql"]]
+    return response.content.decode(), card_queries
+
+
+def _secret_free(*pages):
+    marker = cards.slots()["csrf"][:36]  # "<!--" and the secret
+    return all(marker not in page and marker[4:] not in page for page in pages)
+
+
+def test_cards_are_shared_but_each_reader_sees_their_own_vote_and_token(vote_space, member):
+    thematique = ThematiqueFactory(name="Santé sentinelle-4e1b7d")
+    supported = ProposalFactory(space=vote_space, title="Une proposition sentinelle-7f3a9c")
+    supported.thematiques.add(thematique)
+    votes.vote(member, supported)
+    other, third = UserFactory.create_batch(2)
+    readers = {}
+    for user in (member, other, third):
+        readers[user] = Client(enforce_csrf_checks=True)
+        readers[user].force_login(user)
+
+    second, queries = _list(readers[other], vote_space, order="recent", q="")
+    assert queries  # rendered, then shared by those who have not voted for it
+    _html, queries = _list(readers[third], vote_space, order="recent")
+    assert queries == []  # the same card, from the cache
+    first, _queries = _list(readers[member], vote_space, order="recent")
+    anonymous, _queries = _list(Client(), vote_space)
+
+    assert "Soutenue" in _card(first, supported) and "Soutenir" not in _card(first, supported)
+    assert "Soutenir" in _card(second, supported) and "Soutenue" not in _card(second, supported)
+    assert "sentinelle-4e1b7d" in _card(second, supported)
+    path = reverse("proposals:list", args=[vote_space.slug])
+    assert f'value="{path}?order=recent"' in _card(first, supported)
+    assert "order=recent&amp;q=" in _card(second, supported)  # each reader's own path
+    assert "Se connecter" in _card(anonymous, supported) and "csrf" not in _card(
+        anonymous, supported
+    )
+    # Each member's own token, the one their session checks: the vote goes through.
+    token = TOKEN.search(_card(second, supported)).group(1)
+    assert TOKEN.search(_card(first, supported)).group(1) != token
+    url = reverse("proposals:vote", args=[supported.pk])
+    assert readers[other].post(url, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert _secret_free(first, second, anonymous)
+
+
+def test_every_write_shows_at_once_on_the_shared_cards(vote_space, member, member_client):
+    proposal = ProposalFactory(space=vote_space, title="Proposition sentinelle-2c9e51")
+    thematique = ThematiqueFactory(name="Emploi sentinelle-0a4f3e")
+    proposal.thematiques.add(thematique)
+    reader = Client()
+    html, _queries = _list(reader, vote_space)
+    assert "<strong>0</strong> soutien" in _card(html, proposal)
+
+    votes.vote(UserFactory(), proposal)  # another member's vote: the count moves
+    html, _queries = _list(reader, vote_space)
+    assert "<strong>1</strong> soutien" in _card(html, proposal)
+    post_comment(UserFactory(), proposal, "Un avis sentinelle-55d1c2")
+    html, _queries = _list(reader, vote_space)
+    assert "1 commentaire" in _card(html, proposal)
+    thematique.name = "Emploi renommé sentinelle-e3b8a1"
+    thematique.save()
+    proposal.author.display_name = "Nom changé sentinelle-9d7c40"
+    proposal.author.save()
+    html, _queries = _list(reader, vote_space)
+    assert "sentinelle-e3b8a1" in _card(html, proposal)
+    assert "sentinelle-9d7c40" in _card(html, proposal)
+    # The member's own vote turns their button, and only theirs.
+    member_client.post(reverse("proposals:vote", args=[proposal.pk]), {"action": "add"})
+    mine, _queries = _list(member_client, vote_space)
+    html, _queries = _list(reader, vote_space)
+    assert "Soutenue" in _card(mine, proposal) and "<strong>2</strong> soutiens" in _card(
+        html, proposal
+    )
+    assert "Soutenue" not in html
