@@ -4,6 +4,7 @@ counted and ranked through its narrow side, ``SearchMatch``."""
 from __future__ import annotations
 
 import dataclasses
+import zlib
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
@@ -55,6 +56,8 @@ TYPO_SIMILARITY = 0.2
 # Results are kept while the index is unchanged (see maillage.table_versions); the
 # recency boost moves slowly enough for this to be the only other limit.
 RESULTS_CACHE_SECONDS = 300
+# The first key of the advisory locks of `_cached_once` ("se" in ASCII).
+LOCK_NAMESPACE = 0x7365
 MATERIALIZED_MEMORY = "32MB"  # see _one_pass
 # The tokens of every member (see search.registry.SearchDocument.principals).
 SHARED_PRINCIPALS = (Audience.PUBLIC.value, Audience.MEMBERS.value)
@@ -151,11 +154,8 @@ class PostgresBackend(SearchBackend):
         matches costs tens of milliseconds, so the same search is answered once, for
         everybody who sees the same entries (see `_visibility_class`)."""
         request = dataclasses.replace(request, principals=_visibility_class(request.principals))
-        return table_versions.cached(
-            table_versions.key("search", dataclasses.asdict(request)),
-            lambda: self._search(request),
-            RESULTS_CACHE_SECONDS,
-        )
+        key = table_versions.key("search", dataclasses.asdict(request))
+        return _cached_once(key, lambda: self._search(request))
 
     def _search(self, request: SearchRequest) -> SearchResults:
         visible = _matches(request.principals)
@@ -175,11 +175,8 @@ class PostgresBackend(SearchBackend):
 
     def suggest(self, text: str, principals: list[str] | None, limit: int = 6) -> list[Suggestion]:
         principals = _visibility_class(principals)
-        return table_versions.cached(
-            table_versions.key("suggest", text, principals, limit),
-            lambda: self._suggest(text, principals, limit),
-            RESULTS_CACHE_SECONDS,
-        )
+        key = table_versions.key("suggest", text, principals, limit)
+        return _cached_once(key, lambda: self._suggest(text, principals, limit))
 
     def _suggest(self, text: str, principals: list[str] | None, limit: int) -> list[Suggestion]:
         typed = [w for w in words(plain(text)) if len(w) > 1][:6]
@@ -197,6 +194,22 @@ class PostgresBackend(SearchBackend):
             Suggestion(title=title, url=url, kind=kind)
             for title, url, kind in entries.values_list("title", "url", "kind")[:limit]
         ]
+
+
+def _cached_once(key: str, compute):
+    """The cached value, or computed by one request at a time: a comment expires every
+    cached search, and the visitors who ask for "quartiers" in the next half-second would
+    each rank its 60,000 matches. The others wait for the first (a lock held until its
+    transaction ends, after the value is stored) and then find it, still checked against
+    the tables' versions like any cached value."""
+    if table_versions.current_entry(key) is None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)",
+                [LOCK_NAMESPACE, zlib.crc32(key.encode()) - 2**31],
+            )
+            return table_versions.cached(key, compute, RESULTS_CACHE_SECONDS)
+    return table_versions.cached(key, compute, RESULTS_CACHE_SECONDS)
 
 
 def _visibility_class(principals: list[str] | None) -> list[str] | None:

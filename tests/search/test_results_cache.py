@@ -14,8 +14,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_same_search_again_costs_no_query(make_page, django_assert_num_queries):
+    """The first computes it under a lock that the same search waits for elsewhere."""
     make_page("Quartiers prioritaires", "La participation des habitants.")
-    first = get_backend().search(SearchRequest(text="quartiers"))
+    with CaptureQueriesContext(connection) as queries:
+        first = get_backend().search(SearchRequest(text="quartiers"))
+    assert sum("pg_advisory_xact_lock" in q["sql"] for q in queries) == 1
 
     with django_assert_num_queries(0):
         again = get_backend().search(SearchRequest(text="quartiers"))
