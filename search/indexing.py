@@ -15,14 +15,19 @@ BATCH_SIZE = 500
 def update(objects: Iterable) -> None:
     """Index these objects as their registration sees them now, or drop those it rejects;
     the documents that follow them (their comments) go with them."""
-    changed = {}
+    pks_by_registration = {}
     for obj in objects:
         registration = registry.for_model(type(obj))
-        if registration is None:
-            continue
-        current = registration.get_queryset().filter(pk=obj.pk).first()
-        document = registration.document(current) if current is not None else None
-        changed[(ContentType.objects.get_for_model(registration.model).pk, obj.pk)] = document
+        if registration is not None:
+            pks_by_registration.setdefault(registration, []).append(obj.pk)
+    changed = {}
+    for registration, pks in pks_by_registration.items():  # one query per model
+        current = registration.get_queryset().in_bulk(pks)
+        registration.prepare(list(current.values()))
+        content_type_id = ContentType.objects.get_for_model(registration.model).pk
+        for pk in pks:
+            obj = current.get(pk)
+            changed[(content_type_id, pk)] = None if obj is None else registration.document(obj)
     _apply(changed)
 
 
@@ -31,17 +36,20 @@ def remove(model, pk) -> None:
 
 
 def _apply(changed: dict[tuple[int, int], SearchDocument | None]) -> None:
-    documents = [doc for doc in changed.values() if doc is not None]
-    gone = [key for key, doc in changed.items() if doc is None]
+    """A document re-indexed with what it follows (a comment with its proposal) is
+    written once, as it follows the new version."""
+    documents = {key: doc for key, doc in changed.items() if doc is not None}
+    gone = {key for key, doc in changed.items() if doc is None}
     if changed:
         for registration in registry:
             following, following_gone = registration.documents_following(changed)
-            documents += following
-            gone += following_gone
+            for doc in following:
+                documents[(doc.content_type_id, doc.object_id)] = doc
+            gone.update(following_gone)
     backend = get_backend()
-    backend.index(documents)
+    backend.index([doc for key, doc in documents.items() if key not in gone])
     if gone:
-        backend.remove(gone)
+        backend.remove(sorted(gone))
 
 
 def count_documents() -> int:

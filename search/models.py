@@ -1,4 +1,5 @@
-"""The PostgreSQL backend's index: one denormalised row per searchable object."""
+"""The PostgreSQL backend's index: one denormalised row per searchable object, and its
+narrow side that finding, counting and ranking read."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
@@ -31,13 +32,6 @@ class SearchEntry(models.Model):
     territories = ArrayField(models.CharField(max_length=20), default=list)
     principals = ArrayField(models.CharField(max_length=40), default=list)
     indexed_at = models.DateTimeField()
-    search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config=TS_CONFIG)
-        + SearchVector("extra", weight="B", config=TS_CONFIG)
-        + SearchVector("body", weight="C", config=TS_CONFIG),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
 
     class Meta:
         verbose_name = _("entrée de l’index de recherche")
@@ -48,10 +42,7 @@ class SearchEntry(models.Model):
             )
         ]
         indexes = [
-            GinIndex(fields=["search_vector"], name="search_entry_vector"),
             GinIndex(fields=["principals"], name="search_entry_principals"),
-            GinIndex(fields=["thematiques"], name="search_entry_thematiques"),
-            GinIndex(fields=["territories"], name="search_entry_territories"),
             GinIndex(fields=["title_plain"], opclasses=["gin_trgm_ops"], name="search_entry_trgm"),
             # The suggestions' titles: comments are not suggested ("Commentaire sur « … »"
             # repeats its object's words), and make up most of the index.
@@ -61,13 +52,59 @@ class SearchEntry(models.Model):
                 condition=~models.Q(kind=UNSUGGESTED_KIND),
                 name="search_entry_suggest_trgm",
             ),
-            models.Index(fields=["kind"], name="search_entry_kind"),
-            models.Index(fields=["year"], name="search_entry_year"),
-            models.Index(fields=["-date"], name="search_entry_date"),
         ]
 
     def __str__(self):
         return self.title
+
+
+# An entry's text as the search finds and ranks it: the title weighs most, then the extra
+# line, then the body. Computed from the entry's columns when its match row is written.
+VECTOR = (
+    SearchVector("title", weight="A", config=TS_CONFIG)
+    + SearchVector("extra", weight="B", config=TS_CONFIG)
+    + SearchVector("body", weight="C", config=TS_CONFIG)
+)
+
+
+class SearchMatch(models.Model):
+    """What a search reads of every entry it matches, and only that: its vector, its
+    visibility and its facets' fields, about 650 bytes a row where the entry has 1.2 KB
+    (title, url, body for the excerpts). A broad word ("quartiers") matches a quarter of
+    the index: its total, facets and ranking read these rows, and only the page's 20
+    entries are read in full. Written with its entry by the backend (same transaction).
+
+    The vector is kept in the row, never in the TOAST table (migration 0004 sets the
+    table's ``toast_tuple_target`` to a page): a resource's vector of 3 KB was otherwise
+    fetched through the TOAST index for every match to rank it, which cost as much as
+    ranking all the comments. Its GIN index is written at once (no pending list): a comment
+    costs a millisecond more to index, and no search scans a list of recent entries.
+    """
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="match"
+    )
+    date = models.DateTimeField(null=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    kind = models.CharField(max_length=40)
+    principals = ArrayField(models.CharField(max_length=40), default=list)
+    thematiques = ArrayField(models.CharField(max_length=120), default=list)
+    territories = ArrayField(models.CharField(max_length=20), default=list)
+    search_vector = SearchVectorField()
+
+    class Meta:
+        indexes = [
+            GinIndex(fields=["search_vector"], name="search_match_vector", fastupdate=False),
+            GinIndex(fields=["principals"], name="search_match_principals"),
+            GinIndex(fields=["thematiques"], name="search_match_thematiques"),
+            GinIndex(fields=["territories"], name="search_match_territories"),
+            models.Index(fields=["kind"], name="search_match_kind"),
+            models.Index(fields=["year"], name="search_match_year"),
+            models.Index(fields=["-date"], name="search_match_date"),
+        ]
+
+    def __str__(self):
+        return str(self.entry_id)
 
 
 class SearchTerm(models.Model):

@@ -150,6 +150,10 @@ class Registration:
     def to_document(self, obj) -> SearchDocument | None:
         raise NotImplementedError
 
+    def prepare(self, objects: list[models.Model]) -> None:
+        """Called with the objects about to be re-indexed, before their documents: load
+        at once what their documents read elsewhere (comments: what they comment on)."""
+
     def documents_following(
         self, changed: dict[tuple[int, int], SearchDocument | None]
     ) -> tuple[list[SearchDocument], list[tuple[int, int]]]:

@@ -6,6 +6,7 @@ Set ``MAILLAGE_SEARCH_AUTO_INDEX = False`` to switch this off (bulk imports, the
 ``manage.py search_reindex``).
 """
 
+import threading
 from functools import partial
 
 from django.apps import apps
@@ -30,9 +31,30 @@ def _touches_index(update_fields):
     return update_fields is None or not set(update_fields) <= UNINDEXED_FIELDS
 
 
+# What the current thread's transaction changed, re-indexed once when it commits: posting
+# a comment saves it twice (created, then its thread set), each save asking for it.
+_pending = threading.local()
+
+
 def _schedule(get_objects):
     if _enabled():
-        transaction.on_commit(lambda: indexing.update(list(get_objects())))
+        if not hasattr(_pending, "getters"):
+            _pending.getters = []
+        _pending.getters.append(get_objects)
+        # One callback per request, not one per transaction: a callback registered in a
+        # savepoint that rolls back is dropped, the others still run. The first to run
+        # re-indexes everything pending; the others find nothing left.
+        transaction.on_commit(_flush)
+
+
+def _flush():
+    getters, _pending.getters = getattr(_pending, "getters", []), []
+    objects = {}
+    for get_objects in getters:
+        for obj in get_objects():
+            objects.setdefault((type(obj), obj.pk), obj)
+    if objects:
+        indexing.update(list(objects.values()))
 
 
 def changed_without_signal(objects):

@@ -67,10 +67,23 @@ class CommentDocuments(Registration):
             .annotate(earlier_threads=Coalesce(Subquery(earlier_threads), 0))
         )
 
+    def prepare(self, comments):
+        """The documents of what these comments comment on, one query per model (a
+        moderator hiding a member's comments re-indexes them across many objects)."""
+        missing = {}
+        for comment in comments:
+            key = (comment.content_type_id, comment.object_pk)
+            if key not in self._objects:
+                missing.setdefault(comment.content_type_id, set()).add(comment.object_pk)
+        for content_type_id, object_pks in missing.items():
+            self._objects.update(
+                (key, _light(doc)) for key, doc in _object_documents(content_type_id, object_pks)
+            )
+
     def to_document(self, comment):
         key = (comment.content_type_id, comment.object_pk)
         if key not in self._objects:
-            self._objects[key] = _light(_object_document(*key))
+            self.prepare([comment])
         target = self._objects[key]
         if target is None:
             return None
@@ -112,11 +125,17 @@ def _light(document):
     return document and dataclasses.replace(document, body="", extra="")
 
 
-def _object_document(content_type_id, object_pk):
-    """The document of the commented object as its registration sees it, or None when
-    it is not searchable (not registered, hidden, unpublished, gone)."""
+def _object_documents(content_type_id, object_pks):
+    """((content type id, object pk), document) of each commented object of this type as
+    its registration sees it, the document None when it is not searchable (not
+    registered, hidden, unpublished, gone)."""
     registration = registry.for_content_type(content_type_id)
-    if registration is None or registration.model is Comment or not str(object_pk).isdigit():
-        return None
-    target = registration.get_queryset().filter(pk=int(object_pk)).first()
-    return registration.document(target) if target is not None else None
+    searchable = registration is not None and registration.model is not Comment
+    ids = {pk: int(pk) for pk in object_pks if searchable and str(pk).isdigit()}
+    targets = registration.get_queryset().in_bulk(set(ids.values())) if ids else {}
+    if targets:
+        registration.prepare(list(targets.values()))
+    for object_pk in object_pks:
+        target = targets.get(ids.get(object_pk))
+        document = registration.document(target) if target is not None else None
+        yield (content_type_id, object_pk), document

@@ -1,8 +1,10 @@
-"""Default backend: PostgreSQL full-text search over the ``SearchEntry`` table."""
+"""Default backend: PostgreSQL full-text search over the ``SearchEntry`` table, found,
+counted and ranked through its narrow side, ``SearchMatch``."""
 
 from __future__ import annotations
 
 import dataclasses
+import zlib
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
@@ -43,7 +45,7 @@ from search.backends.base import (
     plain,
     words,
 )
-from search.models import TS_CONFIG, SearchEntry, SearchTerm
+from search.models import TS_CONFIG, VECTOR, SearchEntry, SearchMatch, SearchTerm
 from search.registry import Audience, SearchDocument, registry
 
 EXCERPT_SOURCE_CHARS = 20_000  # ts_headline reads this much of the body, at most
@@ -54,7 +56,11 @@ TYPO_SIMILARITY = 0.2
 # Results are kept while the index is unchanged (see maillage.table_versions); the
 # recency boost moves slowly enough for this to be the only other limit.
 RESULTS_CACHE_SECONDS = 300
+# The first key of the advisory locks of `_cached_once` ("se" in ASCII).
+LOCK_NAMESPACE = 0x7365
 MATERIALIZED_MEMORY = "32MB"  # see _one_pass
+# The tokens of every member (see search.registry.SearchDocument.principals).
+SHARED_PRINCIPALS = (Audience.PUBLIC.value, Audience.MEMBERS.value)
 HIT_FIELDS = (
     "content_type_id",
     "object_id",
@@ -67,8 +73,8 @@ HIT_FIELDS = (
 )
 # Content from a year ago gets a third of the boost of content published today.
 RECENCY_BOOST = RawSQL(
-    "1 + CASE WHEN date IS NULL THEN 0 ELSE 0.3 / (1 + GREATEST(EXTRACT(EPOCH FROM now() - date), 0)"
-    " / 15768000.0) END",
+    "1 + CASE WHEN search_searchmatch.date IS NULL THEN 0 ELSE 0.3 / (1 + GREATEST(EXTRACT(EPOCH"
+    " FROM now() - search_searchmatch.date), 0) / 15768000.0) END",
     [],
     output_field=FloatField(),
 )
@@ -125,6 +131,7 @@ class PostgresBackend(SearchBackend):
                     and f.name not in ("content_type", "object_id")
                 ],
             )
+            _write_matches([entry.pk for entry in entries])
             _add_vocabulary(documents)
 
     def remove(self, keys: list[tuple[int, int]]) -> None:
@@ -144,15 +151,14 @@ class PostgresBackend(SearchBackend):
 
     def search(self, request: SearchRequest) -> SearchResults:
         """A broad word ("quartiers") matches half the network: ranking and counting its
-        matches costs tens of milliseconds, so the same search is answered once."""
-        return table_versions.cached(
-            table_versions.key("search", dataclasses.asdict(request)),
-            lambda: self._search(request),
-            RESULTS_CACHE_SECONDS,
-        )
+        matches costs tens of milliseconds, so the same search is answered once, for
+        everybody who sees the same entries (see `_visibility_class`)."""
+        request = dataclasses.replace(request, principals=_visibility_class(request.principals))
+        key = table_versions.key("search", dataclasses.asdict(request))
+        return _cached_once(key, lambda: self._search(request))
 
     def _search(self, request: SearchRequest) -> SearchResults:
-        visible = _visible(request.principals)
+        visible = _matches(request.principals)
         query = None
         if request.text.strip():
             query = SearchQuery(request.text, search_type="websearch", config=TS_CONFIG)
@@ -164,21 +170,21 @@ class PostgresBackend(SearchBackend):
         hits = _hits(ids, query) if ids else []
         suggestion = None
         if query is not None and not total:
-            suggestion = _did_you_mean(request.text, _visible(request.principals))
+            suggestion = _did_you_mean(request.text, _matches(request.principals))
         return SearchResults(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
     def suggest(self, text: str, principals: list[str] | None, limit: int = 6) -> list[Suggestion]:
-        return table_versions.cached(
-            table_versions.key("suggest", text, principals, limit),
-            lambda: self._suggest(text, principals, limit),
-            RESULTS_CACHE_SECONDS,
-        )
+        principals = _visibility_class(principals)
+        key = table_versions.key("suggest", text, principals, limit)
+        return _cached_once(key, lambda: self._suggest(text, principals, limit))
 
     def _suggest(self, text: str, principals: list[str] | None, limit: int) -> list[Suggestion]:
         typed = [w for w in words(plain(text)) if len(w) > 1][:6]
         if not typed:
             return []
-        entries = _visible(principals).exclude(kind__in=registry.unsuggested_kinds())
+        entries = SearchEntry.objects.exclude(kind__in=registry.unsuggested_kinds())
+        if principals is not None:
+            entries = entries.filter(principals__overlap=principals)
         for word in typed:
             entries = entries.filter(title_plain__regex=rf"\m{word}")
         entries = entries.annotate(
@@ -190,11 +196,77 @@ class PostgresBackend(SearchBackend):
         ]
 
 
-def _visible(principals):
-    entries = SearchEntry.objects.all()
+def _cached_once(key: str, compute):
+    """The cached value, or computed by one request at a time: a comment expires every
+    cached search, and the visitors who ask for "quartiers" in the next half-second would
+    each rank its 60,000 matches. The others wait for the first (a lock held until its
+    transaction ends, after the value is stored) and then find it, still checked against
+    the tables' versions like any cached value."""
+    if table_versions.current_entry(key) is None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)",
+                [LOCK_NAMESPACE, zlib.crc32(key.encode()) - 2**31],
+            )
+            return table_versions.cached(key, compute, RESULTS_CACHE_SECONDS)
+    return table_versions.cached(key, compute, RESULTS_CACHE_SECONDS)
+
+
+def _visibility_class(principals: list[str] | None) -> list[str] | None:
+    """These principals less those no entry carries: the same rows for the same class.
+
+    Every member has "public" and "members"; few are invited to a private space or belong
+    to a group whose content is indexed. Without their own token and their groups', two
+    members would never share a cached search. Searching with the class rather than every
+    token finds the same rows (an entry is found through a token it carries), and never
+    more than the member may see: the class is a part of their tokens. An entry indexed
+    for a token after the class was read is found by the next search, whose class has it.
+    """
+    if principals is None:
+        return None
+    shared = [p for p in principals if p in SHARED_PRINCIPALS]
+    others = [p for p in principals if p not in SHARED_PRINCIPALS]
+    if not others:
+        return shared
+    carried = '(SELECT %s FROM "search_searchmatch" WHERE principals @> %s LIMIT 1)'
+    with connection.cursor() as cursor:
+        cursor.execute(
+            " UNION ALL ".join([carried] * len(others)),
+            [value for p in others for value in (p, [p])],
+        )
+        found = {row[0] for row in cursor.fetchall()}
+    return shared + [p for p in others if p in found]
+
+
+def _matches(principals):
+    """The match rows of the entries these principals may read (all for ``None``)."""
+    matches = SearchMatch.objects.all()
     if principals is not None:
-        entries = entries.filter(principals__overlap=principals)
-    return entries
+        matches = matches.filter(principals__overlap=principals)
+    return matches
+
+
+MATCH_FIELDS = ("date", "year", "kind", "principals", "thematiques", "territories")
+
+
+def _write_matches(ids: list[int]) -> None:
+    """The match rows of these entries, as their entries say now, in one statement: the
+    vector computed from the written text."""
+    sql, params = (
+        SearchEntry.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(vector=VECTOR)
+        .values("id", *MATCH_FIELDS, "vector")
+        .query.sql_with_params()
+    )
+    columns = ", ".join(MATCH_FIELDS)
+    updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in (*MATCH_FIELDS, "search_vector"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO search_searchmatch (entry_id, {columns}, search_vector) {sql}"
+            f" ON CONFLICT (entry_id) DO UPDATE SET {updates}",
+            params,
+        )
 
 
 def _entry(doc: SearchDocument, now) -> SearchEntry:
@@ -332,7 +404,7 @@ def _one_pass(visible, conditions: dict, query, request: SearchRequest):
             needed |= Q(*(condition for other, condition in conditions.items() if other != name))
         visible = visible.filter(needed)
     annotations = dict(flags)
-    order = "date DESC NULLS LAST, id DESC"
+    order = "date DESC NULLS LAST, entry_id DESC"
     if query is not None and request.sort != "date":
         score = SearchRank(F("search_vector"), query, cover_density=True) * RECENCY_BOOST
         if conditions:
@@ -341,7 +413,7 @@ def _one_pass(visible, conditions: dict, query, request: SearchRequest):
         order = f"score DESC, {order}"
     sql, params = (
         visible.annotate(**annotations)
-        .values("id", "date", "kind", "year", "thematiques", "territories", *annotations)
+        .values("entry_id", "date", "kind", "year", "thematiques", "territories", *annotations)
         .query.sql_with_params()
     )
 
@@ -365,7 +437,7 @@ def _one_pass(visible, conditions: dict, query, request: SearchRequest):
             f" (SELECT unnest(thematiques) AS v FROM m WHERE {where('thematique')}) t GROUP BY v"
             " UNION ALL SELECT 'territory', v, COUNT(*) FROM"
             f" (SELECT unnest(territories) AS v FROM m WHERE {where('territory')}) t GROUP BY v"
-            f" UNION ALL SELECT 'hit', id::text, row_number() OVER (ORDER BY {order}) FROM"
+            f" UNION ALL SELECT 'hit', entry_id::text, row_number() OVER (ORDER BY {order}) FROM"
             f" (SELECT * FROM m WHERE {where()} ORDER BY {order} LIMIT %s OFFSET %s) h",
             [*params, request.limit, request.offset],
         )

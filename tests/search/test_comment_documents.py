@@ -4,12 +4,16 @@ a reader could not see them."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from participation.comments import services as comments
 from participation.comments.models import PAGE_PARAM, THREADS_PER_PAGE
 from participation.models import Visibility
 from participation.moderation import services as moderation
+from participation.utils import content_type_for
+from search import indexing
 from tests.factories import (
     CommentFactory,
     NewsIndexPageFactory,
@@ -104,3 +108,31 @@ def test_hidden_deleted_and_unreadable_comments_leave_results_counts_and_facets(
         space.save()
         moderation.unhide(None, hidden_one)
     assert found() == (remaining | {on_hidden.pk}, 3, 3)
+
+
+def test_a_posted_comment_is_indexed_once_and_its_objects_read_once_per_model(
+    indexed, member_client
+):
+    """Posting saves the comment twice (created, then its thread): it is re-indexed once,
+    at commit, and found by the next search. Re-indexing comments on several proposals
+    reads the proposals in one query, not one per proposal."""
+    space = make_space("Jardins partagés au quartier")
+    with indexed():
+        proposals = [ProposalFactory(space=space) for _ in range(3)]
+    url = reverse(
+        "participation:comment_post", args=[content_type_for(proposals[0]).pk, proposals[0].pk]
+    )
+    with CaptureQueriesContext(connection) as queries, indexed():
+        member_client.post(url, {"comment": f"Une plante {WORD}."})
+    entries_read = [q for q in queries if q["sql"].startswith('SELECT "search_searchentry"')]
+    assert len(entries_read) == 1  # the stored entry compared once
+    assert found()[1:] == (1, 1)
+
+    def reindexing(comments_):
+        with CaptureQueriesContext(connection) as queries:
+            indexing.update(comments_)
+        return [q for q in queries if 'FROM "proposals_proposal"' in q["sql"]]
+
+    one = [CommentFactory(content_object=proposals[1], comment="Avis.")]
+    several = [CommentFactory(content_object=p, comment="Avis.") for p in proposals]
+    assert len(reindexing(several)) == len(reindexing(one)) == 1

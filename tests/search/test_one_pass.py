@@ -11,7 +11,7 @@ from django.db.models import F
 
 from search.backends.base import SearchRequest
 from search.backends.postgres import RECENCY_BOOST, PostgresBackend
-from search.models import TS_CONFIG, SearchEntry
+from search.models import TS_CONFIG, SearchMatch
 from search.registry import Audience, SearchDocument
 
 WORD = "sentinelle"
@@ -46,7 +46,7 @@ def entries(db):
 
 def expected(request: SearchRequest):
     """The same search as one ORM query per figure."""
-    visible = SearchEntry.objects.all()
+    visible = SearchMatch.objects.all()
     if request.principals is not None:
         visible = visible.filter(principals__overlap=request.principals)
     query = None
@@ -76,14 +76,14 @@ def expected(request: SearchRequest):
         for values in narrowed(name).values_list(field, flat=True):
             for value in values:
                 counts[name][value] = counts[name].get(value, 0) + 1
-    by_date = [F("date").desc(nulls_last=True), "-id"]
+    by_date = [F("date").desc(nulls_last=True), "-entry_id"]
     matching = narrowed()
     if query is None or request.sort == "date":
         ordered = matching.order_by(*by_date)
     else:
         score = SearchRank(F("search_vector"), query, cover_density=True) * RECENCY_BOOST
         ordered = matching.annotate(score=score).order_by("-score", *by_date)
-    page = ordered.values_list("object_id", flat=True)[
+    page = ordered.values_list("entry__object_id", flat=True)[
         request.offset : request.offset + request.limit
     ]
     return matching.count(), counts, list(page)

@@ -1,6 +1,7 @@
 """The PostgreSQL backend answers a repeated search from the cache, never a stale one."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,8 +14,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_same_search_again_costs_no_query(make_page, django_assert_num_queries):
+    """The first computes it under a lock that the same search waits for elsewhere."""
     make_page("Quartiers prioritaires", "La participation des habitants.")
-    first = get_backend().search(SearchRequest(text="quartiers"))
+    with CaptureQueriesContext(connection) as queries:
+        first = get_backend().search(SearchRequest(text="quartiers"))
+    assert sum("pg_advisory_xact_lock" in q["sql"] for q in queries) == 1
 
     with django_assert_num_queries(0):
         again = get_backend().search(SearchRequest(text="quartiers"))
@@ -65,3 +69,27 @@ def test_an_object_indexed_again_unchanged_writes_nothing_and_keeps_the_cached_s
     HomePage.objects.filter(pk=page.pk).update(introduction="Renouvellement urbain")
     indexing.update([page])
     assert get_backend().search(SearchRequest(text="renouvellement")).total == 1
+
+
+def test_members_who_see_the_same_entries_share_one_search_and_a_group_sees_its_own(
+    make_page, django_assert_num_queries
+):
+    """Two members with no token of their own in the index share the cached search (one
+    query: which of their tokens some entry carries); a group's private page, indexed
+    later, is found by its member at once and by nobody else."""
+    make_page("Quartiers prioritaires")
+    claire = ["public", "members", "user:101", "group:7"]
+    youssef = ["public", "members", "user:102"]
+    first = get_backend().search(SearchRequest(text="quartiers", principals=claire))
+
+    with django_assert_num_queries(1):
+        shared = get_backend().search(SearchRequest(text="quartiers", principals=youssef))
+    assert shared.total == first.total == 1
+
+    group = Group.objects.create(name="prive-quartiers")
+    make_page("Quartiers du groupe", slug="prive-quartiers")
+    in_group = ["public", "members", "user:101", f"group:{group.pk}"]
+    assert get_backend().search(SearchRequest(text="quartiers", principals=in_group)).total == 2
+    assert get_backend().search(SearchRequest(text="quartiers", principals=youssef)).total == 1
+    assert len(get_backend().suggest("quart", in_group)) == 2
+    assert len(get_backend().suggest("quart", youssef)) == 1
