@@ -10,7 +10,7 @@ SCALE ?= 1
 TEST_PROCESSES ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-fast migrations-check lint format db-stop clean-db bench-data bench-load bench-capacity
+.PHONY: help install run migrate demo test test-fast screenshots migrations-check lint format db-stop clean-db bench-data bench-load bench-capacity
 
 help: ## Liste les commandes disponibles
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,8 +32,11 @@ demo: migrate ## Charge le contenu de démonstration (idempotent)
 run: demo ## Installe, migre, charge la démo et sert http://$(HOST)
 	$(PY) manage.py runserver $(HOST)
 
-test: lint migrations-check ## Lance ruff, vérifie les migrations puis toute la suite (navigateur compris)
+test: lint ## Lance ruff puis toute la suite (navigateur et contrôle des migrations compris)
 	$(PY) -m pytest -n $(TEST_PROCESSES)
+
+screenshots: install ## Parcours navigateur avec leurs captures (tests/browser/screenshots/)
+	MAILLAGE_SCREENSHOTS=1 $(PY) -m pytest -n $(TEST_PROCESSES) tests/browser
 
 test-fast: install ## Tests sans navigateur
 	$(PY) -m pytest -n $(TEST_PROCESSES) -m "not browser"

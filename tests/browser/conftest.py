@@ -12,6 +12,7 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+SCREENSHOTS_WANTED = os.environ.get("MAILLAGE_SCREENSHOTS", "") not in ("", "0")
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls that the
 # tests make around it are synchronous and safe.
@@ -50,17 +51,22 @@ def page(browser):
     context.close()
 
 
+def save_screenshot(page, name):
+    """A full-page screenshot, tests/browser/screenshots/NAME.png, when the run asks for
+    them (MAILLAGE_SCREENSHOTS=1): no test reads them back, and the hundred of them took
+    a good part of the journeys' time. Returns its path, or None when not asked."""
+    if not SCREENSHOTS_WANTED:
+        return None
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
 @pytest.fixture
 def screenshot(page):
-    """Save a full-page screenshot under tests/browser/screenshots/NAME.png."""
-    SCREENSHOTS.mkdir(exist_ok=True)
-
-    def take(name):
-        path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
-        return path
-
-    return take
+    """`screenshot(NAME)` saves the test's page as NAME.png when asked (see save_screenshot)."""
+    return lambda name: save_screenshot(page, name)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from barcamp.models import Interest, Session
 from tests.barcamp.conftest import register
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import save_screenshot
 from tests.factories import (
     PASSWORD,
     BarcampFactory,
@@ -64,7 +64,7 @@ def test_participant_pitches_votes_and_finds_the_session_in_the_published_grid(
     admin.get_by_text("est placée en Salle Rhône").wait_for()
     admin.get_by_role("button", name="Publier la grille").click()
     admin.get_by_text("La grille est publiée : les participant·es sont prévenu·es.").wait_for()
-    admin.screenshot(path=str(SCREENSHOTS / "barcamp-organise.png"), full_page=True)
+    save_screenshot(admin, "barcamp-organise")
     organiser.close()
 
     # On her phone, the participant finds her session in the grid, under its room.

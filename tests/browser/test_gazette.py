@@ -1,13 +1,12 @@
 import json
 import re
-from pathlib import Path
 
 from django.core import mail
 
 from gazette.models import Subscriber
+from tests.browser.conftest import save_screenshot
 from tests.factories import GazetteIndexPageFactory, GazetteIssuePageFactory
 
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 BODY = json.dumps([{"type": "texte", "value": "<p>Le mot de la rédaction.</p>"}])
 
 
@@ -17,10 +16,9 @@ def test_a_partner_reads_an_issue_then_subscribes_and_confirms_on_a_phone(live_s
     context = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    SCREENSHOTS.mkdir(exist_ok=True)
 
     def shoot(name):
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        save_screenshot(page, name)
 
     page.goto(live_server.url + "/gazette/")
     page.get_by_text("1 numéro paru").wait_for()

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from participation.models import EmailFrequency, NotificationSettings
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import save_screenshot
 from tests.factories import PASSWORD, directory_member
 
 
@@ -58,7 +58,7 @@ def test_member_writes_to_a_peer_found_in_the_directory_who_answers_from_the_ema
     peer.locator(".chat-message--mine").get_by_text("je vous l’envoie demain").wait_for()
     assert peer.evaluate("document.activeElement.name") == "body"
     assert peer.evaluate("document.documentElement.scrollWidth") <= 390
-    peer.screenshot(path=str(SCREENSHOTS / "messaging-reply-390.png"), full_page=True)
+    save_screenshot(peer, "messaging-reply-390")
     context.close()
 
     # Claire sees the unread conversation in the header.

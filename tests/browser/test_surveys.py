@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 
 from members.roles import MODERATEURS
 from surveys.models import Answer, SurveyPage
+from tests.browser.conftest import save_screenshot
 from tests.browser.test_editorial import log_in
 from tests.factories import UserFactory, make_survey
 
@@ -67,8 +68,7 @@ def test_editor_builds_member_answers_without_javascript_editor_publishes_result
     phone.get_by_label("Gazette").check()
     phone.get_by_label("Autre", exact=True).check()
     phone.get_by_label("Précisez votre réponse « Autre »").fill("Des podcasts")
-    screenshot_path = "tests/browser/screenshots/surveys-member-answers-390.png"
-    phone.screenshot(path=screenshot_path, full_page=True)
+    save_screenshot(phone, "surveys-member-answers-390")
     phone.get_by_role("button", name="Envoyer mes réponses").click()
     assert phone.get_by_text("Merci : vos réponses sont enregistrées.").is_visible()
     assert Answer.objects.get(user=member).form_data == {
@@ -91,5 +91,5 @@ def test_editor_builds_member_answers_without_javascript_editor_publishes_result
     row = chart.get_by_role("row", name="Utile")
     assert row.get_by_role("cell").first.inner_text() == "7"
     assert phone.get_by_text("Des podcasts").count() == 0  # free answers: editors only
-    phone.screenshot(path="tests/browser/screenshots/surveys-results-390.png", full_page=True)
+    save_screenshot(phone, "surveys-results-390")
     context.close()

@@ -95,10 +95,16 @@ def test_production_settings_pass_check_deploy(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_redis_url_switches_the_shared_cache_to_redis(tmp_path):
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+@pytest.fixture(scope="module")
+def production_settings(tmp_path_factory):
+    """The cache backend and installed applications that the production settings give
+    (with REDIS_URL set, which changes only the cache), read by one process for both tests."""
+    code = (
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND']); print(','.join(settings.INSTALLED_APPS))"
+    )
     result = _manage(
-        tmp_path,
+        tmp_path_factory.mktemp("production"),
         "shell",
         "-c",
         code,
@@ -107,15 +113,15 @@ def test_redis_url_switches_the_shared_cache_to_redis(tmp_path):
         REDIS_URL="redis://cache.maillage.invalid:6379/0",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
+    backend, apps = result.stdout.strip().splitlines()[-2:]
+    return {"cache": backend, "apps": apps.split(",")}
 
 
-def test_production_settings_install_no_tooling_app(tmp_path):
-    code = "from django.conf import settings; print(','.join(settings.INSTALLED_APPS))"
-    result = _manage(
-        tmp_path, "shell", "-c", code, DJANGO_SECRET_KEY=SECRET, DATABASE_URL=UNUSED_DATABASE
-    )
-    assert result.returncode == 0, result.stderr
-    apps = result.stdout.strip().splitlines()[-1].split(",")
+def test_redis_url_switches_the_shared_cache_to_redis(production_settings):
+    assert production_settings["cache"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_settings_install_no_tooling_app(production_settings):
+    apps = production_settings["apps"]
     assert "devtools" not in apps
     assert "library" in apps
