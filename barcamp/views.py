@@ -1,12 +1,15 @@
 """Pages of a barcamp: its sessions, pitching, choosing, the organisers' placement page
 and the published grid. Each action asks `rules` first; a refusal writes nothing."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -294,7 +297,8 @@ def publish(request, event_id):
 def grid(request, event_id):
     barcamp = _barcamp(request, event_id)
     rights = rules.access(request.user, barcamp)
-    rooms, rows = schedule.grid(barcamp) if rights.can_see_grid else ([], [])
+    # Read only on a miss of the grid's fragment, the same for everyone who may see it.
+    read = functools.cache(lambda: schedule.grid(barcamp))
     return render(
         request,
         "barcamp/grid.html",
@@ -302,7 +306,7 @@ def grid(request, event_id):
             "barcamp": barcamp,
             "event": barcamp.event,
             "rights": rights,
-            "rooms": rooms,
-            "rows": rows,
+            "rooms": SimpleLazyObject(lambda: read()[0]),
+            "rows": SimpleLazyObject(lambda: read()[1]),
         },
     )

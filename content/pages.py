@@ -3,8 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+
+from maillage import table_versions
 
 
 class BasePage(Page):
@@ -31,6 +33,21 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
         return context
+
+    def get_view_restrictions(self):
+        """Wagtail's (this page's and its ancestors'), read once and kept with the exact
+        invalidation of the page tree and the restrictions: the check before serving
+        and the comments' visibility check (`.exists()`) then send no query."""
+        if self.pk is None:
+            return super().get_view_restrictions()
+        rows = table_versions.cached(
+            table_versions.key("view-restrictions", self.pk, self.path),
+            lambda: list(Page.get_view_restrictions(self)),
+            3600,
+        )
+        restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+        restrictions._result_cache = rows  # already read: iterating or `.exists()` asks nothing
+        return restrictions
 
     @property
     def meta_description(self):

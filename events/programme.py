@@ -1,10 +1,13 @@
 """What an event page shows besides the event itself: its programme by day (side by side
 for a gathering over several days), its workshops with their places, and its minutes.
-A fixed number of queries whatever the size of each."""
+A fixed number of queries whatever the size of each, read only when the page's shared
+fragment is rendered (`lazy_page_context`), not when it is served from the cache."""
 
+import functools
 from itertools import groupby
 
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from events.models import MinutesDebate, MinutesDocument, MinutesPhoto, MinutesProposal
 from events.services import workshop_places
@@ -26,6 +29,16 @@ def page_context(event, user):
         "workshops": workshops,
         "minutes": _minutes(event, user) if event.minutes_published else None,
     }
+
+
+def lazy_page_context(event, user):
+    """`page_context`, each value read on first use (all three at once): the page's
+    fragment reads them on its miss, so that it notes their tables."""
+    read = functools.cache(lambda: page_context(event, user))
+    return {name: SimpleLazyObject(lambda name=name: read()[name]) for name in PAGE_CONTEXT}
+
+
+PAGE_CONTEXT = ("programme_days", "workshops", "minutes")
 
 
 def _local_day(entry):

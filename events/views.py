@@ -19,7 +19,7 @@ from events.rules import REGISTER
 from maillage import ratelimits
 from maillage.csv_export import csv_response
 from participation.roles import is_moderator
-from participation.spaces.api import refusal, unseen
+from participation.spaces.api import refusal, unseen, visibility_class
 from taxonomy.models import Departement, Region, Thematique
 
 AGENDA_PAGE_SIZE = 20
@@ -154,9 +154,7 @@ def departement_ics(request, code):
 
 def event_detail(request, pk):
     event = _visible_event(request, pk)
-    with timezone.override(event.tzinfo):
-        programme_context = programme.page_context(event, request.user)
-    box = _registration_box(request, event, programme_context["workshops"])
+    box = _registration_box(request, event)
     can_manage = services.can_manage(request.user, event)
     with timezone.override(event.tzinfo):
         return render(
@@ -169,7 +167,14 @@ def event_detail(request, pk):
                 "can_edit_in_admin": request.user.has_perm("events.change_event"),
                 "show_online_url": bool(event.online_url)
                 and (box["state"] == "confirmed" or can_manage),
-                **programme_context,
+                # The main column's fragment: the same for everyone (the minutes' links,
+                # for everyone who sees the same spaces) until the event, its programme,
+                # workshops, registrations or minutes change.
+                "fingerprint": event.fingerprint,
+                "minutes_audience": visibility_class(request.user)
+                if event.minutes_published
+                else "",
+                **programme.lazy_page_context(event, request.user),
             },
         )
 

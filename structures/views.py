@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from content.listing import lazy_paginate, paginate
+from content.listing import lazy_paginate
 from editorial.models import ExperienceContact, ExperiencePage
 from events.models import Event
 from members.models import Profile
@@ -50,7 +50,9 @@ def structure_detail(request, slug):
     # experiences and events.
     members = Profile.objects.in_directory().filter(structure=structure)
     member_users = members.values("user_id")
-    page_obj, query_string = paginate(
+    # Read only on a miss of the page's fragment (content.listing.lazy_paginate), as are
+    # the experiences and events below.
+    page_obj, query_string, results_key = lazy_paginate(
         request, members.for_listing().order_by("user__display_name", "pk"), PAGE_SIZE
     )
     experiences = (
@@ -76,6 +78,7 @@ def structure_detail(request, slug):
             "structure": structure,
             "page_obj": page_obj,
             "query_string": query_string,
+            "results_key": results_key,
             "experiences": experiences,
             "events": events,
         },

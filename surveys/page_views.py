@@ -72,6 +72,7 @@ def answer(survey, request, token=None):
                 messages.success(request, _("Merci : vos réponses sont enregistrées."))
                 return redirect(survey.url)
     context = survey.get_context(request)
+    editor = services.is_editor(user, survey)
     context.update(
         form=form,
         refusal=refusal,
@@ -79,8 +80,8 @@ def answer(survey, request, token=None):
         done_anonymously=done_anonymously,
         invitation=invitation,
         status=services.status(survey),
-        can_see_results=services.can_see_results(user, survey),
-        is_editor=services.is_editor(user, survey),
+        can_see_results=services.can_see_results(user, survey, editor=editor),
+        is_editor=editor,
     )
     return TemplateResponse(request, survey.template, context, status=status)
 
@@ -99,13 +100,14 @@ def _results(survey):
 def results(survey, request):
     """Each question's counts and shares; free answers for editors only. The results are
     read while rendering them: a fragment cached until an answer or a question changes."""
-    if not services.can_see_results(request.user, survey):
+    editor = services.is_editor(request.user, survey)
+    if not services.can_see_results(request.user, survey, editor=editor):
         raise PermissionDenied
     context = survey.get_context(request)
     context.update(
         results=SimpleLazyObject(lambda: _results(survey)),
         respondents=Answer.objects.filter(page=survey).count(),
-        is_editor=services.is_editor(request.user, survey),
+        is_editor=editor,
     )
     return TemplateResponse(request, "surveys/survey_results.html", context)
 

@@ -1,6 +1,8 @@
 """The network's agenda: rencontres, site visits, barcamps, open forums, webinars; with
 registrations held to the event's capacity and a waiting list, and the meeting's minutes."""
 
+import hashlib
+import json
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -248,6 +250,13 @@ class Event(ClusterableModel):
     @property
     def is_past(self):
         return self.end_at < timezone.now()
+
+    @property
+    def fingerprint(self):
+        """The event's own fields as they are, a key for the cached fragment of its page
+        (what it shows of other tables expires it by itself)."""
+        values = [getattr(self, field.attname) for field in self._meta.concrete_fields]
+        return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()
 
     def registration_closes(self):
         return self.registration_closes_at or self.start_at

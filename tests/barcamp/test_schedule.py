@@ -151,6 +151,10 @@ def test_grid_is_hidden_until_published_then_shown_to_all(
     moderator_client.post(publish)
     for visitor in (client, participant_client):
         assert "sentinelle-7f3a9c" in visitor.get(url).content.decode()
+    # The grid is one fragment for all: a renamed session renews it at once.
+    Session.objects.filter(title="sentinelle-7f3a9c").update(title="Session renommée-3a6f2d")
+    page = client.get(url).content.decode()
+    assert "Session renommée-3a6f2d" in page and "sentinelle-7f3a9c" not in page
 
 
 def test_publication_notifies_confirmed_participants_once(
@@ -188,8 +192,9 @@ def test_pages_make_as_many_queries_with_few_or_many_sessions(
     slots = BarcampSlotFactory.create_batch(3, barcamp=barcamp)
     url = reverse(f"barcamp:{page}", args=[barcamp.event_id])
     thematique = ThematiqueFactory()
-    _fill(barcamp, rooms, slots, 0, 2, thematique)
     moderator_client.get(url)  # warm the session and permission caches
+    # Then each measured page is rendered afresh: new sessions expire the grid's fragment.
+    _fill(barcamp, rooms, slots, 0, 2, thematique)
     with CaptureQueriesContext(connection) as few:
         assert moderator_client.get(url).status_code == 200
     _fill(barcamp, rooms, slots, 2, 12, thematique)

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django_comments import get_model as comment_model
+from wagtail.models import PageViewRestriction
 
 from tests.factories import ExperiencePageFactory, NewsPageFactory, UserFactory, make_space
 
@@ -30,6 +31,22 @@ def test_member_comments_a_news_item_or_experience_and_readers_see_it(
 
     assert "Nous avons fait la même chose à Roubaix." in html
     assert "Se connecter</a> pour commenter" in html  # visitors read, members write
+
+
+def test_a_restriction_added_or_removed_applies_at_once(client, member_client, news_index):
+    """The page's restrictions are kept in the exact cache: written, they apply at once to
+    the page and to its comments."""
+    page = NewsPageFactory(parent=news_index, title="Actualité sentinelle-1d7c3e")
+    assert client.get(page.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=news_index, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    assert client.get(page.url).status_code == 302  # to the login page
+    assert "sentinelle-1d7c3e" in member_client.get(page.url).content.decode()
+    assert member_client.post(_post_url(page), {"comment": "Restreinte."}).status_code == 404
+    restriction.delete()
+    assert client.get(page.url).status_code == 200
 
 
 def test_visitor_cannot_post_a_comment(client, news_index):

@@ -52,6 +52,36 @@ def test_a_two_day_gathering_shows_its_days_side_by_side(member_client, member):
     speaker = event.programme_items.first().speakers.first()
     assert speaker is not None and html.count(speaker.display_name) == 4  # on each item
 
+    # The page's main column is a shared fragment: a registration, a renamed point, and
+    # the event's own fields renew it at once.
+    services.register(UserFactory(), event, workshops=[workshop])
+    event.programme_items.filter(title="Jour 2 point 0").update(title="Point renommé-6c1f0a")
+    html = member_client.get(event.get_absolute_url()).content.decode()
+    assert "8 places restantes" in html and "Point renommé-6c1f0a" in html
+    event.description = "Présentation sentinelle-2b7e4d"
+    event.save()
+    assert (
+        "Présentation sentinelle-2b7e4d"
+        in member_client.get(event.get_absolute_url()).content.decode()
+    )
+
+
+def test_the_minutes_links_are_shared_only_by_who_sees_the_same_spaces(client, member_client):
+    invited = UserFactory()
+    private = make_space("Groupe restreint", visibility="private", memberships=[invited])
+    event = EventFactory(minutes_published=True, minutes_summary="<p>CR</p>")
+    MinutesProposal.objects.create(
+        event=event, proposal=ProposalFactory(space=private, title="Piste privée-4e9a1c")
+    )
+    seen_by_member = member_client.get(event.get_absolute_url()).content.decode()
+    seen_anonymously = client.get(event.get_absolute_url()).content.decode()
+    client.force_login(invited)
+    seen_by_invited = client.get(event.get_absolute_url()).content.decode()
+
+    assert "CR" in seen_by_member and "CR" in seen_anonymously
+    assert "Piste privée-4e9a1c" not in seen_by_member + seen_anonymously
+    assert "Piste privée-4e9a1c" in seen_by_invited
+
 
 @pytest.mark.parametrize("items_per_day", [2, 8])
 def test_event_page_with_programme_and_minutes_makes_constant_queries(

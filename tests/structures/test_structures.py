@@ -115,6 +115,13 @@ def test_structure_page_names_only_members_who_opted_in(client):
     assert SENTINEL not in html
     assert "@exemple.fr" not in html
 
+    # The sections are a shared fragment: opting in and a new event renew it at once.
+    Profile.objects.filter(user=hidden).update(in_directory=True)
+    EventFactory(title="Atelier ajouté-8d3f1b", organiser=shown)
+    html = client.get(structure.get_absolute_url()).content.decode()
+    assert f"Membre {SENTINEL}" in html and "Atelier ajouté-8d3f1b" in html
+    assert "2 membres dans l’annuaire" in html
+
 
 def test_structure_list_filters_and_counts_only_directory_members(client):
     nord = Departement.objects.get(code="59")

@@ -1,18 +1,24 @@
 """Proposed files pass the library's own checks; members comment on resources as on
 news; "Mes contributions" costs the same number of queries whatever its length."""
 
+import re
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 
 from library.models import ResourceSubmission
 from submissions.models import Submission
+from taxonomy.models import Thematique
 from tests.factories import ResourceFactory
 from tests.submissions.conftest import propose_resource
 
 pytestmark = pytest.mark.django_db
+CSRF = re.compile(r"\b[A-Za-z0-9]{64}\b")  # the CSRF tokens, masked afresh each response
 
 
 BAD_FILES = [
@@ -83,3 +89,23 @@ def test_my_contributions_costs_constant_queries(
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = member_client.get(url).content.decode()
     assert "6 contributions" in html and "Ajoutez une source." in html
+
+
+def test_the_form_fields_are_rendered_once_and_show_a_new_thematique(member_client):
+    """The fields are a fragment cached by the form's content: served again without reading
+    départements or thématiques, renewed at once by a new thématique."""
+    url = reverse("submissions:propose", args=["ressource"])
+    with CaptureQueriesContext(connection) as computed:
+        first = member_client.get(url).content.decode()
+    computed = [query["sql"] for query in computed.captured_queries]  # before the next request
+    with CaptureQueriesContext(connection) as served:
+        again = member_client.get(url).content.decode()
+    served = [query["sql"] for query in served.captured_queries]
+    Thematique.objects.create(name="Thématique sentinelle-5a8d2e", slug="sentinelle-5a8d2e")
+    after = member_client.get(url).content.decode()
+
+    assert any("taxonomy_departement" in sql for sql in computed)
+    assert not any("taxonomy_departement" in sql for sql in served)
+    assert CSRF.sub("", again) == CSRF.sub("", first) and "sentinelle-5a8d2e" not in first
+    assert "Thématique sentinelle-5a8d2e" in after
+    assert not set(CSRF.findall(again)) & set(CSRF.findall(first))  # no token kept in the fragment
