@@ -175,6 +175,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MAILLAGE_TABLE_VERSIONS_FILE = ""
 # Anonymous pages served from the cache (see maillage/page_cache.py); 0 turns it off.
 MAILLAGE_PAGE_CACHE_SECONDS = int(os.environ.get("MAILLAGE_PAGE_CACHE_SECONDS", "0"))
+# What every page asks about the logged-in member, answered in one query and kept in the
+# exact cache (maillage/member_facts.py).
+MAILLAGE_MEMBER_FACTS = [
+    "participation.roles.MODERATOR_FACT",
+    "participation.spaces.models.INVITED_SPACES_FACT",
+    "participation.notifications.service.UNREAD_FACT",
+    "messaging.services.UNREAD_FACT",
+]
 
 # --- Accounts ------------------------------------------------------------------------
 # Sessions read from the cache (a file, or Redis), written through to the database: no
