@@ -16,8 +16,8 @@ served to a value being recorded (a cached fragment) notes only the tables of it
 query: asking whether the member moderates does not make a fragment depend on the
 notifications table."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.conf import settings
 from django.db import connection

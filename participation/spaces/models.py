@@ -73,9 +73,11 @@ def visibility_class(user):
 # in one query (maillage/member_facts.py).
 INVITED_SPACES_FACT = member_facts.Fact(
     "invited_private_spaces",
-    lambda user: SpaceMembership.objects.filter(user=user, space__visibility=Visibility.PRIVATE)
-    .order_by("space_id")
-    .values_list("space_id", flat=True),
+    lambda user: (
+        SpaceMembership.objects.filter(user=user, space__visibility=Visibility.PRIVATE)
+        .order_by("space_id")
+        .values_list("space_id", flat=True)
+    ),
     "list",
 )
 
