@@ -28,7 +28,7 @@ from maillage import table_versions
 # Exact: the timeout only frees memory.
 CACHE_SECONDS = 60 * 60
 ATTRIBUTE = "_maillage_member_facts"
-# How each kind of fact wraps its query, and its value when the query finds nothing.
+# How each kind of fact wraps its query in the one statement.
 WRAPPERS = {
     "exists": ("EXISTS(", ")"),
     "count": ("(SELECT COUNT(*) FROM (", ") AS counted)"),
