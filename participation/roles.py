@@ -1,7 +1,15 @@
 """Who moderates: the "Modérateurs" and "Administrateurs" groups (members/roles.py) and
 superusers."""
 
+from maillage.member_facts import Fact, value
 from members.roles import ADMINISTRATEURS, MODERATEURS
+
+# Asked with the member's other per-page facts, in one query (maillage/member_facts.py).
+MODERATOR_FACT = Fact(
+    "moderator",
+    lambda user: user.groups.filter(name__in=[MODERATEURS, ADMINISTRATEURS]).values("pk"),
+    "exists",
+)
 
 
 def is_moderator(user):
@@ -9,8 +17,4 @@ def is_moderator(user):
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, "_participation_is_moderator", None)
-    if cached is None:
-        cached = user.groups.filter(name__in=[MODERATEURS, ADMINISTRATEURS]).exists()
-        user._participation_is_moderator = cached
-    return cached
+    return value(user, MODERATOR_FACT)

@@ -298,16 +298,18 @@ def note(noted):
 
 
 @contextmanager
-def recording():
+def recording(report=True):
     """Collect {table: version} for every table read inside the block; a block nested in
-    another also reports to the outer one."""
+    another also reports to the outer one, unless `report` is false (the caller then
+    notes what the outer value depends on itself)."""
     reads = versions(ALWAYS)
     token = _recording.set(reads)
     try:
         yield reads
     finally:
         _recording.reset(token)
-        note(reads)
+        if report:
+            note(reads)
 
 
 def key(name, *parts):

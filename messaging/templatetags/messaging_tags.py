@@ -15,7 +15,7 @@ register = template.Library()
 @register.inclusion_tag("messaging/includes/unread_badge.html", takes_context=True)
 def unread_messages_badge(context):
     user = context["request"].user
-    return {"unread": services.unread_count(user) if user.is_authenticated else 0}
+    return {"unread": services.unread_count(user)}
 
 
 @register.inclusion_tag("messaging/includes/write_to.html", takes_context=True)

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from maillage import member_facts
 from participation import registry
 from participation.notifications import emails
 from participation.notifications.follows import follower_ids
@@ -141,5 +142,13 @@ def mark_read(user, target):
     ).unread().update(read_at=timezone.now())
 
 
+# Asked with the member's other per-page facts, in one query (maillage/member_facts.py).
+UNREAD_FACT = member_facts.Fact(
+    "unread_notifications",
+    lambda user: Notification.objects.filter(recipient=user).unread().values("pk"),
+    "count",
+)
+
+
 def unread_count(user):
-    return Notification.objects.filter(recipient=user).unread().count()
+    return member_facts.value(user, UNREAD_FACT) if user.is_authenticated else 0

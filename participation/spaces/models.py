@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from maillage import member_facts
 from participation import registry
 from participation.roles import is_moderator
 from participation.spaces.fields import ActionCodesField, ModuleCodesField
@@ -66,10 +67,20 @@ def visibility_class(user):
         return "moderator"
     if not user.is_authenticated or not user.is_active:
         return "public"
-    invited = SpaceMembership.objects.filter(user=user, space__visibility=Visibility.PRIVATE)
-    return "member:" + ",".join(
-        str(pk) for pk in invited.order_by("space_id").values_list("space_id", flat=True)
-    )
+    return "member:" + ",".join(str(pk) for pk in member_facts.value(user, INVITED_SPACES_FACT))
+
+
+# The private spaces a member is invited to, asked with the member's other per-page facts
+# in one query (maillage/member_facts.py).
+INVITED_SPACES_FACT = member_facts.Fact(
+    "invited_private_spaces",
+    lambda user: (
+        SpaceMembership.objects.filter(user=user, space__visibility=Visibility.PRIVATE)
+        .order_by("space_id")
+        .values_list("space_id", flat=True)
+    ),
+    "list",
+)
 
 
 SpacePageManager = PageManager.from_queryset(SpacePageQuerySet)

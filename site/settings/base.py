@@ -135,6 +135,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Wagtail's site of each page from the exact cache (after CommonMiddleware checks the host).
+    "maillage.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -175,6 +177,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MAILLAGE_TABLE_VERSIONS_FILE = ""
 # Anonymous pages served from the cache (see maillage/page_cache.py); 0 turns it off.
 MAILLAGE_PAGE_CACHE_SECONDS = int(os.environ.get("MAILLAGE_PAGE_CACHE_SECONDS", "0"))
+# What every page asks about the logged-in member, answered in one query and kept in the
+# exact cache (maillage/member_facts.py).
+MAILLAGE_MEMBER_FACTS = [
+    "participation.roles.MODERATOR_FACT",
+    "participation.spaces.models.INVITED_SPACES_FACT",
+    "participation.notifications.service.UNREAD_FACT",
+    "messaging.services.UNREAD_FACT",
+]
 
 # --- Accounts ------------------------------------------------------------------------
 # Sessions read from the cache (a file, or Redis), written through to the database: no

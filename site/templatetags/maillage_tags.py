@@ -124,7 +124,8 @@ def form_fingerprint(form):
                 str(bound.label),
                 str(bound.help_text),
                 str(bound.value()),
-                str(bound.errors),
+                # An empty error list would still render its template, to "".
+                str(bound.errors) if bound.errors else "",
                 field.required,
                 field.disabled,
                 type(widget).__name__,

@@ -84,3 +84,14 @@ def test_server_error_page_is_french_and_self_contained(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Une erreur est survenue" in response.content.decode()
+
+
+def test_the_footer_shared_from_the_cache_offers_to_join_only_to_visitors(client, member_client):
+    seen_by_visitor = client.get("/agenda/").text
+    seen_by_member = member_client.get("/agenda/").text
+    seen_again_by_visitor = client.get("/agenda/").text
+
+    assert (
+        "Rejoindre le réseau" in seen_by_visitor and "Rejoindre le réseau" in seen_again_by_visitor
+    )
+    assert "Rejoindre le réseau" not in seen_by_member and "Annuaire des membres" in seen_by_member

@@ -49,3 +49,19 @@ def test_a_superuser_gets_every_permission_and_loses_them_with_the_flag(member):
 
     User.objects.filter(pk=member.pk).update(is_superuser=False)
     assert not may_open_the_admin(member)
+
+
+def test_the_member_of_a_session_is_served_from_the_cache_until_their_row_changes(
+    member, member_client
+):
+    member_client.get("/agenda/")
+    with CaptureQueriesContext(connection) as queries:
+        member_client.get("/agenda/")
+    User.objects.filter(pk=member.pk).update(display_name="Claire sentinelle-6a0f")
+    renamed = member_client.get("/agenda/").text
+    User.objects.filter(pk=member.pk).update(is_active=False)
+    deactivated = member_client.get("/agenda/").text
+
+    assert not any('FROM "members_user"' in query["sql"] for query in queries.captured_queries)
+    assert "Claire sentinelle-6a0f" in renamed
+    assert "Claire sentinelle-6a0f" not in deactivated and "Se connecter" in deactivated
