@@ -4,6 +4,8 @@ to the embedded PostgreSQL of development."""
 
 import os
 
+from maillage import release
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR, database_from_url, env_bool, env_required
 
@@ -31,6 +33,9 @@ else:
     # The exact caches' table versions (maillage/table_versions.py): a memory-mapped file
     # that every process of this machine reads without opening a file per table.
     MAILLAGE_TABLE_VERSIONS_FILE = os.path.join(CACHE_DIR, "table-versions.bin")
+# Each release starts on its own keys: the exact caches expire on writes, not on new code
+# (maillage/release.py).
+CACHES["default"]["KEY_PREFIX"] = release.fingerprint()
 MAILLAGE_PAGE_CACHE_SECONDS = int(os.environ.get("MAILLAGE_PAGE_CACHE_SECONDS", "300"))
 
 STORAGES = {

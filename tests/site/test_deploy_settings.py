@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from maillage import release
+
 ROOT = Path(settings.BASE_DIR)
 SECRET = "x" * 60 + "-production-like-secret-key"
 # A well-formed URL that is never connected to: `check` without --database reads no table.
@@ -97,11 +99,13 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 @pytest.fixture(scope="module")
 def production_settings(tmp_path_factory):
-    """The cache backend and installed applications that the production settings give
-    (with REDIS_URL set, which changes only the cache), read by one process for both tests."""
+    """The cache backend, its key prefix and the installed applications that the production
+    settings give (with REDIS_URL set, which changes only the cache), read by one process
+    for these tests."""
     code = (
-        "from django.conf import settings; "
-        "print(settings.CACHES['default']['BACKEND']); print(','.join(settings.INSTALLED_APPS))"
+        "from django.conf import settings; cache = settings.CACHES['default']; "
+        "print(cache['KEY_PREFIX']); print(cache['BACKEND']); "
+        "print(','.join(settings.INSTALLED_APPS))"
     )
     result = _manage(
         tmp_path_factory.mktemp("production"),
@@ -113,8 +117,13 @@ def production_settings(tmp_path_factory):
         REDIS_URL="redis://cache.maillage.invalid:6379/0",
     )
     assert result.returncode == 0, result.stderr
-    backend, apps = result.stdout.strip().splitlines()[-2:]
-    return {"cache": backend, "apps": apps.split(",")}
+    prefix, backend, apps = result.stdout.strip().splitlines()[-3:]
+    return {"prefix": prefix, "cache": backend, "apps": apps.split(",")}
+
+
+def test_cache_keys_carry_the_release(production_settings):
+    """A deploy starts on fresh keys: exact-cache fragments expire on writes, not on code."""
+    assert production_settings["prefix"] == release.fingerprint()
 
 
 def test_redis_url_switches_the_shared_cache_to_redis(production_settings):
