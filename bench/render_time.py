@@ -52,6 +52,7 @@ MEMBER = "claire.martin@exemple.fr"
 DETAILS = {
     "participation": ["démarche"],
     "accountability": ["suivi d’une démarche", "chantier suivi"],
+    "debates": ["débats d’une démarche", "débat (long fil)", "débat (long fil, membre)"],
     "proposals": ["priorités du réseau"],
     "events": ["événement", "événement avec programme", "événement .ics"],
     "editorial": ["actualité", "retour d’expérience"],

@@ -39,3 +39,25 @@ def query_string(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+class ReadOnce:
+    """Data several fragments of one page show (`{% exactcache %}`), read on the first
+    miss only and shared by the others: `compute()` returns a dict, read under
+    `table_versions.recording()`, and every later lookup notes the tables it was read
+    from, so that each fragment that shows the data expires with it even when another
+    fragment read it."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._value = None
+        self._tables = {}
+
+    def __getitem__(self, name):
+        if self._value is None:
+            with table_versions.recording() as tables:
+                self._value = self._compute()
+            self._tables = dict(tables)
+        else:
+            table_versions.note(self._tables)
+        return self._value[name]

@@ -1,6 +1,9 @@
 """Debates: an open question put to the members of a space, answered by stance-taking
 comments (pour / contre / neutre) and closed by a moderator's conclusions."""
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -8,6 +11,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from participation.comments.api import Comment
@@ -144,6 +148,14 @@ class Debate(Moderatable):
 
     def is_visible_to(self, user):
         return self.space.is_visible_to(user)
+
+    @cached_property
+    def fingerprint(self):
+        """The debate's own fields as they are, a key for the cached fragments of its
+        page (what they show of other tables, authors and thématiques, expires them by
+        itself)."""
+        values = [getattr(self, field.attname) for field in self._meta.concrete_fields]
+        return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()
 
     @property
     def status(self):

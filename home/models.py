@@ -46,9 +46,13 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
-            # A member's own block: their session cookie keeps the page out of the
-            # anonymous page cache, and nothing here is cached.
-            context["followed_groups"] = groups_of(request.user, unread=True, limit=FOLLOWED_GROUPS)
+            # A member's own block, read only by its fragment (keyed by the member), on
+            # its miss: a new notification, one marked read, a renamed actor or space
+            # expires it (`maillage.table_versions`).
+            user = request.user
+            context["followed_groups"] = SimpleLazyObject(
+                lambda: groups_of(user, unread=True, limit=FOLLOWED_GROUPS)
+            )
         # Read only by the sections' fragment, on its miss.
         news_index = SimpleLazyObject(lambda: NewsIndexPage.objects.live().first())
         context["news_index"] = news_index

@@ -4,6 +4,7 @@ changes nothing here."""
 
 import hashlib
 import json
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -198,16 +199,23 @@ class SpacePage(Page):
         phase = self.current_phase
         return phase is not None and action in phase.actions
 
-    @property
+    @cached_property
     def fingerprint(self):
         """The space's own fields and its phases as they are, a key for the cached
-        fragments of its page: what decides which actions are open, and when."""
+        fragments of its page: what decides which actions are open, and when. A preview
+        never gets the same one twice: its relations (thématiques) live in memory."""
+        if getattr(self, "previewing", False):
+            return uuid.uuid4().hex
         values = [getattr(self, field.attname) for field in self._meta.concrete_fields]
         values += [
             [getattr(phase, field.attname) for field in phase._meta.concrete_fields]
             for phase in self.ordered_phases
         ]
         return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()
+
+    def serve_preview(self, request, mode_name):
+        self.previewing = True
+        return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

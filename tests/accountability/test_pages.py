@@ -1,6 +1,8 @@
 """The "Suivi" section of the space page, the list and a result's page: what they show,
 and a number of queries that does not grow with the results or the timeline."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -70,3 +72,40 @@ def test_queries_stay_constant_with_more_results_and_entries(
         strict=True,
     ):
         _queries(django_assert_max_num_queries, member_client, url, budget)
+
+
+def _reads(client, url, table):
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(url).content.decode()
+    return page, any(f'"{table}"' in query["sql"] for query in captured)
+
+
+def test_cached_list_and_result_page_follow_every_write(space, statuses, client, moderator_client):
+    parent = ResultFactory(space=space, status=statuses["En cours"], title="Chantier parent")
+    child = ResultFactory(space=space, parent=parent, progress=20, title="Sous-chantier")
+    list_url = reverse("accountability:list", args=[space.pk])
+    urls = [space.url, list_url, parent.get_absolute_url()]
+    for url in urls:
+        client.get(url)
+    assert not _reads(client, space.url, "accountability_status")[1]
+    # Served from the fragments: neither the tree nor the timeline is read again.
+    assert not _reads(client, list_url, "accountability_status")[1]
+    page, read = _reads(client, parent.get_absolute_url(), "accountability_progressentry")
+    assert not read and "20 %" in page
+    # A moderator gets the manager's links, the visitor still not.
+    assert "Nouveau chantier" in moderator_client.get(list_url).content.decode()
+    assert "Nouveau chantier" not in client.get(list_url).content.decode()
+    assert "Nouveau chantier" in moderator_client.get(space.url).content.decode()
+    assert "Nouveau chantier" not in client.get(space.url).content.decode()
+
+    child.progress = 80
+    child.save()
+    ProgressEntry.objects.create(result=parent, date=timezone.localdate(), text="sentinelle-7f3a9c")
+    statuses["En cours"].name = "sentinelle-4b1d2e"
+    statuses["En cours"].save()
+    for url in (space.url, list_url):
+        assert '<progress max="100" value="80"' in client.get(url).content.decode()
+    detail = client.get(parent.get_absolute_url()).content.decode()
+    assert '<progress max="100" value="80"' in detail
+    assert "sentinelle-7f3a9c" in detail
+    assert "sentinelle-4b1d2e" in detail

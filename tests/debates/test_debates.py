@@ -92,6 +92,8 @@ def test_moderator_concludes_a_debate_and_answers_are_then_refused(
     debate = DebateFactory(space=debate_space)
     follower = UserFactory()
     Follow.objects.create(user=follower, content_type=content_type_for(debate), object_id=debate.pk)
+    # The page's fragments, filled before the debate closes, follow every write after.
+    assert "Ce débat est clos" not in moderator_client.get(debate.get_absolute_url()).text
     response = moderator_client.post(
         reverse("debates:close", args=[debate.pk]), {"conclusions": "Un binôme par quartier."}
     )
@@ -104,6 +106,13 @@ def test_moderator_concludes_a_debate_and_answers_are_then_refused(
     html = moderator_client.get(debate.get_absolute_url()).content.decode()
     assert "Un binôme par quartier." in html and "Ce débat est clos" in html
     assert "Publier le commentaire" not in html
+    debate.author.display_name = "Autrice sentinelle-3c8e1a"
+    debate.author.save()
+    Debate.thematiques.through.objects.create(
+        debate=debate, thematique=ThematiqueFactory(name="Thématique sentinelle-9d4b2f")
+    )
+    html = moderator_client.get(debate.get_absolute_url()).text
+    assert "sentinelle-3c8e1a" in html and "sentinelle-9d4b2f" in html
 
 
 def test_answers_wait_for_the_opening_date(member, debate_space):

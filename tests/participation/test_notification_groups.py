@@ -170,6 +170,16 @@ def test_home_shows_a_member_what_is_new_and_an_anonymous_visitor_the_usual_page
         _notify(member, space, 2, page=f"/page-{page}/")
     with django_assert_max_num_queries(len(few)):
         assert client.get("/").content.decode().count("notification--unread") == 5
+    # The block is the member's own fragment: served again without grouping, never to
+    # another member, and renewed once the member reads.
+    with CaptureQueriesContext(connection) as served:
+        client.get("/")
+    assert not any("regexp_replace" in query["sql"] for query in served)
+    client.force_login(UserFactory())
+    assert "Sentinelle-accueil-5b7e" not in client.get("/").content.decode()
+    client.force_login(member)
+    Notification.objects.filter(recipient=member).update(read_at=timezone.now())
+    assert "Rien de nouveau pour l’instant" in client.get("/").content.decode()
     # The member's block never reaches visitors through the shared cache.
     client.logout()
     client.cookies.clear()

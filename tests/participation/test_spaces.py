@@ -4,13 +4,15 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from participation.comments.api import post_comment
 from participation.models import Activity, SpacePage, Visibility
 from participation.notifications.api import follow
-from participation.spaces.api import can
-from tests.factories import DebateFactory, EventFactory, UserFactory, make_space
+from participation.spaces.api import can, is_visible_to
+from participation.utils import content_type_for
+from tests.factories import DebateFactory, EventFactory, ThematiqueFactory, UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -233,3 +235,28 @@ def test_space_sections_are_cached_per_audience_and_expire_with_what_they_show(
     assert "Phase sentinelle-5c0e8b" in member_client.get(space.url).text
     space.phases.update(actions=["propose", "comment", "debate"])
     assert "Ouvrir un débat" in member_client.get(space.url).text
+
+
+def test_space_page_fragments_expire_with_thematiques_activities_and_restrictions(client, member):
+    """Header, phases, activities and sections are fragments: each write shows at once."""
+    space = make_space("Démarche sentinelle-2a7d4c", modules=["debates"])
+    assert "sentinelle-8e1b5f" not in client.get(space.url).text
+    SpacePage.thematiques.through.objects.create(
+        spacepage=space, thematique=ThematiqueFactory(name="Thématique sentinelle-8e1b5f")
+    )
+    Activity.objects.create(
+        verb="a proposé",
+        title="Activité sentinelle-6c3f9a",
+        url="/sentinelle/",
+        space=space,
+        content_type=content_type_for(space),
+        object_id=space.pk,
+    )
+    DebateFactory(space=space, title="Débat sentinelle-4d2e7b")
+    html = client.get(space.url).text
+    for sentinel in ("sentinelle-8e1b5f", "sentinelle-6c3f9a", "sentinelle-4d2e7b"):
+        assert sentinel in html
+    # Wagtail's view restrictions, cached for comments and follows, expire too.
+    assert is_visible_to(space, member)
+    PageViewRestriction.objects.create(page=space, restriction_type=PageViewRestriction.LOGIN)
+    assert not is_visible_to(space, member)
