@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from content.listing import lazy_paginate
 from maillage import private_files, ratelimits, table_versions
 from maillage.csv_export import csv_response
 from maillage.redirects import safe_next
@@ -39,6 +40,7 @@ from proposals.rules import PROPOSE, VOTE
 from proposals.services import answers, authoring, votes
 
 PAGE_SIZE = 20
+RESULTS_PAGE_SIZE = 50
 # A page of ids is kept until a table it read is written; this bounds unread ones.
 PAGE_SECONDS = 600
 SIMILAR_MIN_LENGTH = 8
@@ -171,15 +173,19 @@ def results(request, space_slug):
         .prefetch_related("thematiques")
         .order_by("-vote_count", "published_at")
     )
-    page_obj = Paginator(proposals, 50).get_page(request.GET.get("page"))
+    # The ranking is the same for every reader who may see the space: the template keeps
+    # it in an exact fragment named by the page (`results_key`) and the settings it shows,
+    # and the page is read only on a miss (a vote or an answer writes the proposals).
+    page_obj, _query_string, results_key = lazy_paginate(request, proposals, RESULTS_PAGE_SIZE)
     return render(
         request,
         "proposals/results.html",
         {
             "space": space,
             "settings": settings,
+            "counts_hidden": settings.counts_hidden,
             "page_obj": page_obj,
-            "rank_offset": page_obj.start_index() - 1,
+            "results_key": results_key,
         },
     )
 
