@@ -13,11 +13,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from content.listing import lazy_paginate
+from content.listing import ReadOnce, lazy_paginate
 from maillage import private_files, ratelimits, table_versions
 from maillage.csv_export import csv_response
 from maillage.redirects import safe_next
@@ -572,14 +573,21 @@ SECTION_SIZE = 4
 
 def space_section_context(space, request):
     """The space page's "Propositions" section: the latest ones and the ways in."""
-    proposals = Proposal.objects.listed().active().filter(space=space)
     can_propose = authoring.can_propose(request.user, space)
+
+    def read():
+        proposals = Proposal.objects.listed().active().filter(space=space)
+        return {
+            "latest": list(proposals.order_by("-published_at")[:SECTION_SIZE]),
+            "total": proposals.count(),
+        }
+
     return {
         "space": space,
-        "latest": proposals.order_by("-published_at")[:SECTION_SIZE],
-        "total": proposals.count(),
+        # Counted and read only when the section's fragment is rendered (a miss).
+        "read": ReadOnce(read),
         "can_propose": can_propose,
-        "settings": ProposalSettings.for_space(space),
+        "settings": SimpleLazyObject(lambda: ProposalSettings.for_space(space)),
         # What the section shows that differs between members who see the same spaces:
         # the space page caches the section under it (`latest` is read while rendering).
         "shared": f"can_propose={can_propose}",

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -12,7 +14,14 @@ from participation.models import Activity, SpacePage, Visibility
 from participation.notifications.api import follow
 from participation.spaces.api import can, is_visible_to
 from participation.utils import content_type_for
-from tests.factories import DebateFactory, EventFactory, ThematiqueFactory, UserFactory, make_space
+from tests.factories import (
+    DebateFactory,
+    EventFactory,
+    ProposalFactory,
+    ThematiqueFactory,
+    UserFactory,
+    make_space,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -229,8 +238,16 @@ def test_space_sections_are_cached_per_audience_and_expire_with_what_they_show(
     assert "Faire une proposition" not in anonymous_page
     assert "sentinelle-0b6d29" not in member_page + anonymous_page
 
+    # Served from the cache, the sections ask nothing of what they show.
+    with CaptureQueriesContext(connection) as queries:
+        assert "Faire une proposition" in member_client.get(space.url).text
+    read_again = " ".join(query["sql"] for query in queries.captured_queries)
+    assert '"proposals_proposal"' not in read_again and '"events_event"' not in read_again
     EventFactory(space=space, title="Atelier sentinelle-93d2f0", start_at=timezone.now() + DAY)
-    assert "Atelier sentinelle-93d2f0" in client.get(space.url).text
+    ProposalFactory(space=space, title="Proposition sentinelle-3b7e2c")
+    page = client.get(space.url).text
+    assert "Atelier sentinelle-93d2f0" in page and "Proposition sentinelle-3b7e2c" in page
+    assert "1 proposition publiée" in page
     space.phases.update(title="Phase sentinelle-5c0e8b")  # named where debating is closed
     assert "Phase sentinelle-5c0e8b" in member_client.get(space.url).text
     space.phases.update(actions=["propose", "comment", "debate"])
