@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 
 import pytest
@@ -238,11 +239,17 @@ def test_space_sections_are_cached_per_audience_and_expire_with_what_they_show(
     assert "Faire une proposition" not in anonymous_page
     assert "sentinelle-0b6d29" not in member_page + anonymous_page
 
-    # Served from the cache, the sections ask nothing of what they show.
-    with CaptureQueriesContext(connection) as queries:
-        assert "Faire une proposition" in member_client.get(space.url).text
-    read_again = " ".join(query["sql"] for query in queries.captured_queries)
-    assert '"proposals_proposal"' not in read_again and '"events_event"' not in read_again
+    # Served from the cache, the sections ask nothing of what they show (asked again if
+    # the minute that renews them turned meanwhile).
+    for _ in range(2):
+        minute = time.time() // 60
+        with CaptureQueriesContext(connection) as queries:
+            assert "Faire une proposition" in member_client.get(space.url).text
+        if time.time() // 60 == minute:
+            break
+    shown = ('"proposals_proposal"', '"events_event"')
+    read_again = [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in shown)]
+    assert not read_again, read_again
     EventFactory(space=space, title="Atelier sentinelle-93d2f0", start_at=timezone.now() + DAY)
     ProposalFactory(space=space, title="Proposition sentinelle-3b7e2c")
     page = client.get(space.url).text
