@@ -438,12 +438,16 @@ def _event_form(request, event):
 
 def space_section_context(space, request):
     """The space page's "Événements" section: its next events, else its latest ones."""
-    events = Event.objects.filter(space=space).listed().for_listing()
-    # Querysets, read while rendering: the space page caches the section for everyone
-    # (nothing personal in it), and serves it without these queries.
+
+    def events():
+        return Event.objects.filter(space=space).listed().for_listing()
+
+    # Built and read only while rendering: the space page caches the section for everyone
+    # (nothing personal in it) and serves it without these queries; even unread, the
+    # querysets cost a millisecond to build on every visit.
     return {
-        "upcoming": events.upcoming()[:SPACE_SECTION_SIZE],
-        "past": events.past()[:SPACE_SECTION_SIZE],
+        "upcoming": SimpleLazyObject(lambda: list(events().upcoming()[:SPACE_SECTION_SIZE])),
+        "past": SimpleLazyObject(lambda: list(events().past()[:SPACE_SECTION_SIZE])),
         "space": space,
         "shared": "events",
     }

@@ -13,10 +13,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from content.listing import ReadOnce, lazy_paginate
 from maillage import private_files, ratelimits, table_versions
 from maillage.csv_export import csv_response
 from maillage.redirects import safe_next
@@ -39,6 +41,7 @@ from proposals.rules import PROPOSE, VOTE
 from proposals.services import answers, authoring, votes
 
 PAGE_SIZE = 20
+RESULTS_PAGE_SIZE = 50
 # A page of ids is kept until a table it read is written; this bounds unread ones.
 PAGE_SECONDS = 600
 SIMILAR_MIN_LENGTH = 8
@@ -171,15 +174,19 @@ def results(request, space_slug):
         .prefetch_related("thematiques")
         .order_by("-vote_count", "published_at")
     )
-    page_obj = Paginator(proposals, 50).get_page(request.GET.get("page"))
+    # The ranking is the same for every reader who may see the space: the template keeps
+    # it in an exact fragment named by the page (`results_key`) and the settings it shows,
+    # and the page is read only on a miss (a vote or an answer writes the proposals).
+    page_obj, _query_string, results_key = lazy_paginate(request, proposals, RESULTS_PAGE_SIZE)
     return render(
         request,
         "proposals/results.html",
         {
             "space": space,
             "settings": settings,
+            "counts_hidden": settings.counts_hidden,
             "page_obj": page_obj,
-            "rank_offset": page_obj.start_index() - 1,
+            "results_key": results_key,
         },
     )
 
@@ -566,14 +573,21 @@ SECTION_SIZE = 4
 
 def space_section_context(space, request):
     """The space page's "Propositions" section: the latest ones and the ways in."""
-    proposals = Proposal.objects.listed().active().filter(space=space)
     can_propose = authoring.can_propose(request.user, space)
+
+    def read():
+        proposals = Proposal.objects.listed().active().filter(space=space)
+        return {
+            "latest": list(proposals.order_by("-published_at")[:SECTION_SIZE]),
+            "total": proposals.count(),
+        }
+
     return {
         "space": space,
-        "latest": proposals.order_by("-published_at")[:SECTION_SIZE],
-        "total": proposals.count(),
+        # Counted and read only when the section's fragment is rendered (a miss).
+        "read": ReadOnce(read),
         "can_propose": can_propose,
-        "settings": ProposalSettings.for_space(space),
+        "settings": SimpleLazyObject(lambda: ProposalSettings.for_space(space)),
         # What the section shows that differs between members who see the same spaces:
         # the space page caches the section under it (`latest` is read while rendering).
         "shared": f"can_propose={can_propose}",

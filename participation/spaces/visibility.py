@@ -47,7 +47,11 @@ def is_visible_to(obj, user):
 def target_or_404(content_type_id, object_id, user, capability):
     """The object a generic URL names, if a module declared its type open to
     `capability` (commenting, following, reporting) and `user` may see it."""
-    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    try:
+        # From ContentType's per-process cache: no query once the type has been read.
+        content_type = ContentType.objects.get_for_id(content_type_id)
+    except ContentType.DoesNotExist:
+        raise Http404 from None
     model = content_type.model_class()
     if model is None or not registry.accepts(model, capability):
         raise Http404

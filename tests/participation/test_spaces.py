@@ -1,7 +1,10 @@
+import time
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -12,7 +15,14 @@ from participation.models import Activity, SpacePage, Visibility
 from participation.notifications.api import follow
 from participation.spaces.api import can, is_visible_to
 from participation.utils import content_type_for
-from tests.factories import DebateFactory, EventFactory, ThematiqueFactory, UserFactory, make_space
+from tests.factories import (
+    DebateFactory,
+    EventFactory,
+    ProposalFactory,
+    ThematiqueFactory,
+    UserFactory,
+    make_space,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -229,8 +239,22 @@ def test_space_sections_are_cached_per_audience_and_expire_with_what_they_show(
     assert "Faire une proposition" not in anonymous_page
     assert "sentinelle-0b6d29" not in member_page + anonymous_page
 
+    # Served from the cache, the sections ask nothing of what they show (asked again if
+    # the minute that renews them turned meanwhile).
+    for _ in range(2):
+        minute = time.time() // 60
+        with CaptureQueriesContext(connection) as queries:
+            assert "Faire une proposition" in member_client.get(space.url).text
+        if time.time() // 60 == minute:
+            break
+    shown = ('"proposals_proposal"', '"events_event"')
+    read_again = [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in shown)]
+    assert not read_again, read_again
     EventFactory(space=space, title="Atelier sentinelle-93d2f0", start_at=timezone.now() + DAY)
-    assert "Atelier sentinelle-93d2f0" in client.get(space.url).text
+    ProposalFactory(space=space, title="Proposition sentinelle-3b7e2c")
+    page = client.get(space.url).text
+    assert "Atelier sentinelle-93d2f0" in page and "Proposition sentinelle-3b7e2c" in page
+    assert "1 proposition publiée" in page
     space.phases.update(title="Phase sentinelle-5c0e8b")  # named where debating is closed
     assert "Phase sentinelle-5c0e8b" in member_client.get(space.url).text
     space.phases.update(actions=["propose", "comment", "debate"])

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from participation.models import Notification
@@ -70,12 +72,35 @@ def test_merge_moves_votes_without_counting_a_member_twice(client, moderator, vo
         votes.vote(UserFactory(), duplicate)
 
 
-def test_results_rank_proposals_by_votes_with_their_states(client, vote_space, moderator):
-    first, second, third = ProposalFactory.create_batch(3, space=vote_space)
+def test_results_rank_proposals_by_votes_with_their_states(
+    client, member_client, vote_space, moderator
+):
+    """The ranking is one fragment for every reader, read only on a miss: a vote, an
+    answer or a new proposal shows at once."""
+    url = reverse("proposals:results", args=[vote_space.slug])
+    first, second, third = (
+        ProposalFactory(space=vote_space, title=f"Proposition {name}-5e2a7f")
+        for name in ("première", "deuxième", "troisième")
+    )
     for voter in UserFactory.create_batch(2):
         votes.vote(voter, second)
     votes.vote(UserFactory(), third)
     answers.answer(moderator, second, "implemented", "C’est fait.")
-    response = client.get(reverse("proposals:results", args=[vote_space.slug]))
+    response = client.get(url)
     assert list(response.context["page_obj"].object_list) == [second, third, first]
     assert "Mise en œuvre" in response.content.decode()
+
+    def table(html):
+        return html[html.index("<table") : html.index("</table>")]
+
+    with CaptureQueriesContext(connection) as queries:
+        again = member_client.get(url).content.decode()
+    assert table(again) == table(response.content.decode())
+    assert '"proposals_proposal"' not in " ".join(q["sql"] for q in queries.captured_queries)
+    for voter in UserFactory.create_batch(3):
+        votes.vote(voter, first)
+    adopted = ProposalFactory(space=vote_space, title="Proposition sentinelle-4c8e1d")
+    answers.answer(moderator, adopted, "accepted", "Adoptée.")
+    after = table(client.get(url).content.decode())
+    assert after.index(first.title) < after.index(second.title)
+    assert "sentinelle-4c8e1d" in after and "Acceptée" in after
