@@ -23,6 +23,7 @@ from django.http.request import split_domain_port
 from django.urls import re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.url_routing import RouteResult
@@ -55,10 +56,10 @@ def site_for_hostname(hostname, port):
 
 
 def page_chain(root, components):
-    """The pages a walk from `root` down `components` meets, as (id, content type id)
-    pairs, root first: as far as a child with the next slug exists, then AMBIGUOUS if
+    """The pages a walk from `root` down `components` meets, as (id, content type id,
+    live), root first: as far as a child with the next slug exists, then AMBIGUOUS if
     several do. One query for the whole path."""
-    chain = [(root.pk, root.content_type_id)]
+    chain = [(root.pk, root.content_type_id, root.live)]
     if not components:
         return chain
     levels = Q()
@@ -66,7 +67,7 @@ def page_chain(root, components):
         levels |= Q(depth=depth, slug=slug)
     rows = list(
         Page.objects.filter(levels, path__startswith=root.path).values_list(
-            "pk", "content_type_id", "path", "depth", "slug"
+            "pk", "content_type_id", "live", "path", "depth", "slug"
         )
     )
     parent_path = root.path
@@ -74,15 +75,15 @@ def page_chain(root, components):
         children = [
             row
             for row in rows
-            if row[3] == depth and row[4] == slug and row[2].startswith(parent_path)
+            if row[4] == depth and row[5] == slug and row[3].startswith(parent_path)
         ]
         if not children:
             break
         if len(children) > 1:
             chain.append(AMBIGUOUS)
             break
-        chain.append(children[0][:2])
-        parent_path = children[0][2]
+        chain.append(children[0][:3])
+        parent_path = children[0][3]
     return chain
 
 
@@ -102,19 +103,36 @@ def route(request, path):
     for index, step in enumerate(chain):
         if step == AMBIGUOUS:
             return AMBIGUOUS
-        page_id, content_type_id = step
+        page_id, content_type_id, live = step
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             return AMBIGUOUS
-        if model.route is not Page.route or index == len(components):
+        own_route = own_route_for(model, live, components[index:])
+        if own_route or index == len(components):
             page = model._default_manager.get(pk=page_id)
-            if model.route is not Page.route:
+            if own_route:
                 return page.route(request, components[index:])
             if page.live:
                 return RouteResult(page)
             raise Http404
     # A component matched no child.
     raise Http404
+
+
+def own_route_for(model, live, components):
+    """Whether the walk must hand `components` to the page's own `route`. The mixin's
+    `route` serves a sub-route of a live page and otherwise walks on as `Page.route`: its
+    sub-routes are known from the class, so only a page serving one is read."""
+    if model.route is Page.route:
+        return False
+    if model.route is RoutablePageMixin.route:
+        if not live:
+            return False
+        try:
+            model.get_resolver().resolve("/" + "".join(f"{c}/" for c in components))
+        except Http404:
+            return False
+    return True
 
 
 def serve(request, path):
