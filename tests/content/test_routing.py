@@ -28,7 +28,13 @@ def wagtail_route(path):
         found = site.root_page.specific.route(request, [c for c in path.split("/") if c])
     except Http404:
         return None
-    return found.page.pk, type(found.page), found.args, found.kwargs
+    return outcome(found)
+
+
+def outcome(found):
+    """A route's page and arguments, a sub-route's view named by its function."""
+    args = tuple(getattr(arg, "__func__", arg) for arg in found.args)
+    return found.page.pk, type(found.page), args, found.kwargs
 
 
 def cached_route(path):
@@ -37,17 +43,17 @@ def cached_route(path):
     except Http404:
         return None
     assert found is not routing.AMBIGUOUS
-    return found.page.pk, type(found.page), found.args, found.kwargs
+    return outcome(found)
 
 
-def test_every_demo_page_and_sub_route_resolves_as_wagtail_does(demo):
+def test_every_demo_page_and_sub_route_resolves_as_wagtail_does(demo, db):
     root = Site.objects.get(is_default_site=True).root_page
     paths = ["/", "/page-inconnue-7f3a9c/"]
     for page in Page.objects.descendant_of(root).specific():
         path = page.url_path[len(root.url_path) - 1 :]
-        paths += [path, path + "inconnue-7f3a9c/"]
+        paths.append(path)
         if hasattr(page, "resolve_subpage"):
-            paths += [path + "flux/", path + "flux/rss/", path + "resultats/"]
+            paths += [path + "flux/", path + "flux/rss/", path + "resultats/", path + "x-7f3a9c/"]
 
     found = {path: cached_route(path) for path in paths}
 
