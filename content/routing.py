@@ -28,7 +28,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.url_routing import RouteResult
 
-from maillage.table_versions import cached
+from maillage.table_versions import cached, key
 
 TIMEOUT = 24 * 60 * 60
 # Wagtail's own walk is needed (two children share a slug: Wagtail's `get` raises).
@@ -41,7 +41,7 @@ def find_site(request):
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
         request._wagtail_site = cached(
-            f"routing:site:{hostname}:{port}",
+            key("routing:site", hostname, port),
             lambda: site_for_hostname(hostname, port),
             TIMEOUT,
         )
@@ -96,7 +96,7 @@ def route(request, path):
     root = site.root_page
     components = [component for component in path.split("/") if component]
     chain = cached(
-        f"routing:pages:{site.pk}:{'/'.join(components)}",
+        key("routing:pages", site.pk, components),
         lambda: page_chain(root, components),
         TIMEOUT,
     )
