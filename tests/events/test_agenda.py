@@ -94,7 +94,9 @@ def test_agenda_makes_a_constant_number_of_queries(
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("count", [5, 50])
+# The page shows no list of registrants, only counts: 20 registrations are far more than
+# the 6 queries between the page's 24 and its budget of 30.
+@pytest.mark.parametrize("count", [5, 20])
 def test_event_page_makes_a_constant_number_of_queries(
     member_client, django_assert_max_num_queries, count
 ):
