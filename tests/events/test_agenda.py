@@ -79,7 +79,8 @@ def test_home_page_shows_the_next_events(client):
     assert "Prochains événements" in html and "Forum ouvert de printemps" in html
 
 
-@pytest.mark.parametrize("count", [5, 50])
+# 25: a full page of 20 and a second page.
+@pytest.mark.parametrize("count", [5, 25])
 def test_agenda_makes_a_constant_number_of_queries(
     member_client, member, django_assert_max_num_queries, count
 ):
@@ -93,7 +94,9 @@ def test_agenda_makes_a_constant_number_of_queries(
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("count", [5, 50])
+# The page shows no list of registrants, only counts: 20 registrations are far more than
+# the 6 queries between the page's 24 and its budget of 30.
+@pytest.mark.parametrize("count", [5, 20])
 def test_event_page_makes_a_constant_number_of_queries(
     member_client, django_assert_max_num_queries, count
 ):
