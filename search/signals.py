@@ -6,7 +6,6 @@ Set ``MAILLAGE_SEARCH_AUTO_INDEX = False`` to switch this off (bulk imports, the
 ``manage.py search_reindex``).
 """
 
-import threading
 from functools import partial
 
 from django.apps import apps
@@ -31,30 +30,15 @@ def _touches_index(update_fields):
     return update_fields is None or not set(update_fields) <= UNINDEXED_FIELDS
 
 
-# What the current thread's transaction changed, re-indexed once when it commits: posting
-# a comment saves it twice (created, then its thread set), each save asking for it.
-_pending = threading.local()
-
-
 def _schedule(get_objects):
+    """Re-index after commit, reading the objects then. One callback per change: a batch
+    kept for the thread outlived a transaction that rolled back, and the next commit
+    indexed objects that were never saved (a posted comment is now saved once, so it
+    is no longer indexed twice)."""
     if _enabled():
-        if not hasattr(_pending, "getters"):
-            _pending.getters = []
-        _pending.getters.append(get_objects)
-        # One callback per request, not one per transaction: a callback registered in a
-        # savepoint that rolls back is dropped, the others still run. The first to run
-        # re-indexes everything pending; the others find nothing left.
-        transaction.on_commit(_flush)
-
-
-def _flush():
-    getters, _pending.getters = getattr(_pending, "getters", []), []
-    objects = {}
-    for get_objects in getters:
-        for obj in get_objects():
-            objects.setdefault((type(obj), obj.pk), obj)
-    if objects:
-        indexing.update(list(objects.values()))
+        transaction.on_commit(
+            lambda: indexing.update([obj for obj in get_objects() if obj.pk is not None])
+        )
 
 
 def changed_without_signal(objects):
@@ -87,7 +71,9 @@ def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs)
 
 def dependency_changed(sender, instance, raw=False, update_fields=None, *, get_objects, **kwargs):
     if not raw and _touches_index(update_fields):
-        _schedule(lambda: get_objects(instance))
+        # Deleted later in the same transaction (its pk is then None): its dependants
+        # were re-indexed or removed by their own signals.
+        _schedule(lambda: get_objects(instance) if instance.pk is not None else [])
 
 
 def view_restriction_changed(sender, instance, raw=False, **kwargs):

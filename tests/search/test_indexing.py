@@ -91,6 +91,19 @@ def test_profile_leaves_the_search_when_its_owner_hides_it_or_is_deactivated(
     assert found("déléguée") == []
 
 
+def test_a_member_saved_then_deleted_in_one_transaction_leaves_the_index(
+    make_profile, django_capture_on_commit_callbacks
+):
+    """The re-indexing asked by the save runs after commit, when the member is gone."""
+    profile = make_profile("Inès Garnier", job_title="Déléguée du préfet")
+    with django_capture_on_commit_callbacks(execute=True):
+        profile.user.first_name = "Inès-Marie"
+        profile.user.save()
+        profile.user.delete()
+
+    assert found("déléguée") == []
+
+
 def test_logging_in_does_not_rewrite_the_members_search_entry(
     make_profile, django_capture_on_commit_callbacks
 ):
