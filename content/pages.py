@@ -9,6 +9,18 @@ from wagtail.search import index
 from maillage import table_versions
 
 
+def view_restrictions(page):
+    """The view restrictions of a saved page and its ancestors, read once and kept with the
+    exact invalidation of the page tree and the restrictions (a new restriction, or a
+    moved page, expires them): Wagtail asks before serving, and the comments' visibility
+    check asks on every page that shows comments."""
+    return table_versions.cached(
+        table_versions.key("view-restrictions", page.pk, page.path),
+        lambda: list(Page.get_view_restrictions(page)),
+        3600,
+    )
+
+
 class BasePage(Page):
     """A public page with a chapô, breadcrumbs and the meta that search engines and
     social networks read."""
@@ -35,16 +47,11 @@ class BasePage(Page):
         return context
 
     def get_view_restrictions(self):
-        """Wagtail's (this page's and its ancestors'), read once and kept with the exact
-        invalidation of the page tree and the restrictions: the check before serving
-        and the comments' visibility check (`.exists()`) then send no query."""
+        """Wagtail's (this page's and its ancestors'), from `view_restrictions`: the check
+        before serving and the comments' visibility check (`.exists()`) send no query."""
         if self.pk is None:
             return super().get_view_restrictions()
-        rows = table_versions.cached(
-            table_versions.key("view-restrictions", self.pk, self.path),
-            lambda: list(Page.get_view_restrictions(self)),
-            3600,
-        )
+        rows = view_restrictions(self)
         restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
         restrictions._result_cache = rows  # already read: iterating or `.exists()` asks nothing
         return restrictions

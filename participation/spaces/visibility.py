@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page
 
-from maillage import table_versions
+from content.pages import view_restrictions
 from participation import registry
 from participation.roles import is_moderator
 from participation.spaces.permissions import can
@@ -19,17 +19,6 @@ def space_of(obj):
     return content.space(obj) if content is not None else None
 
 
-def view_restricted(page):
-    """Whether Wagtail restricts viewing the page or one of its ancestors: asked on every
-    page that shows comments, so kept in the exact cache (a new restriction, or a moved
-    page, expires it)."""
-    return table_versions.cached(
-        table_versions.key("view-restricted", page.pk, page.path),
-        lambda: page.get_view_restrictions().exists(),
-        3600,
-    )
-
-
 def is_visible_to(obj, user):
     """Whether the user may see the object."""
     content = registry.content_of(type(obj))
@@ -37,7 +26,7 @@ def is_visible_to(obj, user):
         return False
     if getattr(obj, "is_hidden", False) and not is_moderator(user):
         return False
-    if isinstance(obj, Page) and (not obj.live or view_restricted(obj)):
+    if isinstance(obj, Page) and (not obj.live or view_restrictions(obj)):
         return False
     if content.is_visible_to is not None and not content.is_visible_to(obj, user):
         return False
