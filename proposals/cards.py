@@ -11,41 +11,30 @@ instead of every card of the site. Rendered without the request, a card leaves i
 response: the CSRF field of the vote form and the path of the page that the form and
 the login link return to.
 
-A slot is an HTML comment holding a secret derived from SECRET_KEY: every value a
-member writes is escaped, so nobody can write one, and none is ever sent."""
+A slot is a marker of `maillage.slots` (a secret derived from SECRET_KEY in an HTML
+comment): every value a member writes is escaped, so nobody can write one, and none is
+ever sent."""
 
-import functools
-
-from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.middleware.csrf import get_token
 from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from maillage import table_versions
+from maillage.slots import Slots, csrf_field
 from proposals.models.proposals import accepted_coauthors
 
 # Kept until a table it read is written; this only bounds the room an unread card takes.
 CARD_SECONDS = 3600
 SLOTS = ("csrf", "next", "next_quoted")
-
-
-@functools.cache
-def _secret(secret_key):
-    return salted_hmac("proposals.cards", "slot", secret=secret_key).hexdigest()[:32]
-
-
-def _marker(kind):
-    return f"<!--{_secret(settings.SECRET_KEY)}:{kind}-->"
+MARKERS = Slots("proposals.cards")
 
 
 def slots():
-    return {kind: mark_safe(_marker(kind)) for kind in SLOTS}
+    return {kind: MARKERS.marker(kind) for kind in SLOTS}
 
 
 def _key(proposal, status, htmx):
@@ -70,7 +59,7 @@ def _key(proposal, status, htmx):
         htmx,
         get_language(),
         timezone.get_current_timezone_name(),
-        _secret(settings.SECRET_KEY)[:8],
+        MARKERS.version(),
     )
 
 
@@ -114,17 +103,11 @@ def cards_html(proposals, request):
 
 def personalize(html, request):
     """`html` with its slots filled for the reader of `request`."""
-    csrf = _marker("csrf")
+    csrf = MARKERS.marker("csrf")
     if csrf in html:
-        html = html.replace(
-            csrf,
-            format_html(
-                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
-                get_token(request),
-            ),
-        )
+        html = html.replace(csrf, csrf_field(request))
     path = request.get_full_path()
-    next_quoted = _marker("next_quoted")
+    next_quoted = MARKERS.marker("next_quoted")
     if next_quoted in html:
         html = html.replace(next_quoted, escape(urlencode(path)))
-    return mark_safe(html.replace(_marker("next"), escape(path)))
+    return mark_safe(html.replace(MARKERS.marker("next"), escape(path)))

@@ -12,9 +12,9 @@ the reader of each response:
   is open) and the second, the others keep "Signaler", whose `next` slot is the path of
   the page.
 
-A marker holds a secret derived from SECRET_KEY and starts with "<": comment text, names
-and every other value a member writes are escaped, so nobody can write one, and none is
-ever sent since every marker is replaced. One query at most per response: the reader's
+A marker (`maillage.slots`) holds a secret derived from SECRET_KEY and starts with "<":
+comment text, names and every other value a member writes are escaped, so nobody can
+write one, and none is ever sent since every marker is replaced. One query at most per response: the reader's
 reactions to the comments shown."""
 
 import functools
@@ -22,22 +22,13 @@ import re
 from urllib.parse import quote
 
 from django.conf import settings
-from django.middleware.csrf import get_token
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from maillage.slots import Slots, csrf_field
 from participation.comments.models import CommentReaction, ReactionKind
 
-
-@functools.cache
-def _secret(secret_key):
-    return salted_hmac("participation.comments.personal", "slot", secret=secret_key).hexdigest()
-
-
-def _marker_secret():
-    return _secret(settings.SECRET_KEY)[:32]
+MARKERS = Slots("participation.comments.personal")
 
 
 @functools.cache
@@ -51,7 +42,7 @@ def _pattern(secret):
 
 def slot(kind, *args):
     """The marker of one slot, for the shared HTML; `personalize` replaces it."""
-    return mark_safe(f"<!--{_marker_secret()}:{kind}:{':'.join(str(arg) for arg in args)}-->")
+    return MARKERS.marker(kind, *args)
 
 
 def comment_slots(comment):
@@ -74,12 +65,12 @@ def slots():
 def slot_version():
     """What the slots of a shared thread depend on besides its rows, for its cache key:
     the secret (derived from SECRET_KEY) and the edit window."""
-    return _marker_secret()[:8], settings.MAILLAGE_COMMENT_EDIT_MINUTES
+    return MARKERS.version(), settings.MAILLAGE_COMMENT_EDIT_MINUTES
 
 
 def personalize(html, request):
     """`html` with every slot filled for the reader of `request`."""
-    secret = _marker_secret()
+    secret = MARKERS.secret()
     if secret not in html:
         return html
     pattern = _pattern(secret)
@@ -113,10 +104,7 @@ def personalize(html, request):
             return "\n\n" + report.replace(back, filled["next"])
         if kind == "csrf":
             if "csrf" not in filled:
-                filled["csrf"] = format_html(
-                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
-                    get_token(request),
-                )
+                filled["csrf"] = csrf_field(request)
             return filled["csrf"]
         if kind in ReactionKind.values:
             return "true" if mine.get(int(args)) == kind else "false"
