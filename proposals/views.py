@@ -44,13 +44,28 @@ PAGE_SIZE = 20
 RESULTS_PAGE_SIZE = 50
 # A page of ids is kept until a table it read is written; this bounds unread ones.
 PAGE_SECONDS = 600
+# A space read from the exact cache is kept until a table it read is written.
+SPACE_SECONDS = 3600
 SIMILAR_MIN_LENGTH = 8
 SEED_SESSION_KEY = "proposals_seed"
 
 
 # --- Lookups --------------------------------------------------------------------------------
+def _space_where(live=False, **lookup):
+    """The first space matching `lookup` (live ones only if `live`), with its proposal
+    settings, from the exact cache: every page of the module reads its space, and the
+    query through Wagtail's page table cost more than the rest of the lookup."""
+
+    def read():
+        spaces = SpacePage.objects.live() if live else SpacePage.objects.all()
+        return spaces.filter(**lookup).select_related("proposal_settings").first()
+
+    key = table_versions.key("proposals-space", live, lookup)
+    return table_versions.cached(key, read, SPACE_SECONDS)
+
+
 def _space(request, slug):
-    space = SpacePage.objects.live().filter(slug=slug).select_related("proposal_settings").first()
+    space = _space_where(live=True, slug=slug)
     if space is None or not space.uses("proposals"):
         raise Http404
     if not can(request.user, Action.VIEW, space):
@@ -59,13 +74,11 @@ def _space(request, slug):
 
 
 def _proposal(request, pk, queryset=None):
-    """The proposal and its space; the proposal it was merged into is read when shown
-    (rarely): joining a ninth table to every lookup made PostgreSQL plan the query for
-    longer than the rest of the page took."""
-    proposal = get_object_or_404(
-        (queryset if queryset is not None else Proposal.objects).select_related("space"),
-        pk=pk,
-    )
+    """The proposal and its space (from the exact cache); the proposal it was merged
+    into is read when shown (rarely): joining a ninth table to every lookup made
+    PostgreSQL plan the query for longer than the rest of the page took."""
+    proposal = get_object_or_404(queryset if queryset is not None else Proposal.objects, pk=pk)
+    proposal.space = _space_where(pk=proposal.space_id)
     if not proposal.space.live or not is_visible_to(proposal, request.user):
         raise unseen(request.user, proposal.space)
     return proposal
@@ -226,15 +239,13 @@ def proposal_detail(request, pk):
 
 
 def _detail_queryset(user):
-    """The proposal, its space's settings and authors, and whether anything was merged
-    into it; for a member, their vote and a pending invitation: questions asked in the
-    one query. Thématiques, tags and attachments are read by the template's cached
+    """The proposal, its authors, and whether anything was merged into it; for a member,
+    their vote and a pending invitation: questions asked in the one query (the space
+    comes from the exact cache). Thématiques, tags and attachments are read by the template's cached
     fragment. No more joins than the page shows: PostgreSQL's planning time grows fast
     with each one (the moderator who answered, never shown, took a millisecond)."""
     proposals = (
-        Proposal.objects.select_related(
-            "region", "departement", "space", "space__proposal_settings"
-        )
+        Proposal.objects.select_related("region", "departement")
         .defer("search_document")
         .with_accepted_coauthors()
         .annotate(has_merged=Exists(Proposal.objects.filter(merged_into=OuterRef("pk"))))
@@ -473,7 +484,7 @@ def proposal_vote(request, pk):
     back = safe_next(request, reverse("proposals:detail", args=[pk])).split("#")[0]
     if not request.user.is_authenticated:
         raise LoginToContinue(back)
-    proposal = _proposal(request, pk, Proposal.objects.select_related("space__proposal_settings"))
+    proposal = _proposal(request, pk)
     error = notice = ""
     if can(request.user, VOTE, proposal.space):
         error, notice = _cast_vote(request, proposal)

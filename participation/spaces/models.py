@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -28,7 +28,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from maillage import member_facts
+from maillage import member_facts, table_versions
 from participation import registry
 from participation.roles import is_moderator
 from participation.spaces.fields import ActionCodesField, ModuleCodesField
@@ -183,7 +183,13 @@ class SpacePage(Page):
     # --- Phases and modules --------------------------------------------------------------
     @cached_property
     def ordered_phases(self):
-        return list(self.phases.all())
+        """The phases, read from the exact cache (every page of a space asks for them)
+        unless they are prefetched or are a revision's (a preview: not yet in the table)."""
+        phases = self.phases.all()
+        if not isinstance(phases, QuerySet) or phases._result_cache is not None:
+            return list(phases)
+        key = table_versions.key("space-phases", self.pk)
+        return table_versions.cached(key, lambda: list(phases), PHASES_SECONDS)
 
     @cached_property
     def current_phase(self):
@@ -232,6 +238,10 @@ class SpacePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = registry.space_sections(self, request)
         return context
+
+
+# Phases are kept until the table is written; this bounds how long unread ones stay.
+PHASES_SECONDS = 3600
 
 
 class SpacePhase(Orderable):
