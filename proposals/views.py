@@ -100,8 +100,9 @@ def _cards_page(proposals, user, number):
     """Order and page the ids first (an index-only scan of the space's proposals), then
     read the twenty rows: sorting whole rows read every proposal of the space. The ids
     and the count are kept in the cache under the query's SQL (its filters, order and
-    seed) until a table they read is written; each card's HTML is kept by
-    `proposals.cards`, so a row is all a card needs."""
+    seed) until a table they read is written, and so are the rows (the same for every
+    reader: the member's votes on the page are asked apart); each card's HTML is kept
+    by `proposals.cards`, so a row is all a card needs."""
     ids = proposals.values_list("pk", flat=True)
     sql, params = ids.query.sql_with_params()
 
@@ -115,8 +116,20 @@ def _cards_page(proposals, user, number):
         PAGE_SECONDS,
     )
     page_obj = Paginator(range(found["count"]), PAGE_SIZE).get_page(found["number"])
-    rows = Proposal.objects.filter(pk__in=found["ids"]).for_card_rows(user).in_bulk()
+    rows = table_versions.cached(
+        table_versions.key("proposals-rows", found["ids"]),
+        lambda: Proposal.objects.filter(pk__in=found["ids"]).for_card_rows().in_bulk(),
+        PAGE_SECONDS,
+    )
     page_obj.object_list = [rows[pk] for pk in found["ids"] if pk in rows]
+    if user.is_authenticated:
+        mine = set(
+            Vote.objects.filter(user=user, proposal__in=found["ids"]).values_list(
+                "proposal", flat=True
+            )
+        )
+        for proposal in page_obj.object_list:
+            proposal.has_my_vote = proposal.pk in mine
     return page_obj
 
 
