@@ -16,7 +16,7 @@ from debates.rules import DEBATE
 from maillage.ratelimits import refuse_form
 from participation.comments.api import section_context
 from participation.roles import is_moderator
-from participation.spaces.api import SpacePage, closed_action, refusal, unseen
+from participation.spaces.api import cached_space, closed_action, refusal, unseen
 
 DEBATES_PAGE_SIZE = 20
 SPACE_SECTION_SIZE = 5
@@ -24,18 +24,20 @@ SPACE_SECTION_SIZE = 5
 
 def _visible_debate(request, pk):
     """The debate if the user may see it (`DebateQuerySet.visible_to`, checked on the one
-    row: a single narrow query, whose plan is cheaper than the subquery's)."""
-    debate = Debate.objects.select_related("space").filter(pk=pk).first()
+    row: a single narrow query, whose plan is cheaper than the subquery's; its space
+    comes from the exact cache)."""
+    debate = Debate.objects.filter(pk=pk).first()
     user = request.user
     if debate is None:
         raise unseen(user, None)
+    debate.space = cached_space(pk=debate.space_id)
     if debate.space.is_visible_to(user) and (not debate.is_hidden or is_moderator(user)):
         return debate
     raise unseen(user, debate.space if not debate.is_hidden else None)
 
 
 def _visible_space(request, space_id):
-    space = SpacePage.objects.live().specific().filter(pk=space_id).first()
+    space = cached_space(live=True, pk=space_id)
     if space is None or not space.uses("debates"):
         raise Http404
     if not space.is_visible_to(request.user):

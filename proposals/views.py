@@ -26,7 +26,7 @@ from maillage.redirects import safe_next
 from maillage.refusals import LoginToContinue
 from participation.spaces.api import (
     Action,
-    SpacePage,
+    cached_space,
     can,
     closed_action,
     is_visible_to,
@@ -45,28 +45,13 @@ PAGE_SIZE = 20
 RESULTS_PAGE_SIZE = 50
 # A page of ids is kept until a table it read is written; this bounds unread ones.
 PAGE_SECONDS = 600
-# A space read from the exact cache is kept until a table it read is written.
-SPACE_SECONDS = 3600
 SIMILAR_MIN_LENGTH = 8
 SEED_SESSION_KEY = "proposals_seed"
 
 
 # --- Lookups --------------------------------------------------------------------------------
-def _space_where(live=False, **lookup):
-    """The first space matching `lookup` (live ones only if `live`), with its proposal
-    settings, from the exact cache: every page of the module reads its space, and the
-    query through Wagtail's page table cost more than the rest of the lookup."""
-
-    def read():
-        spaces = SpacePage.objects.live() if live else SpacePage.objects.all()
-        return spaces.filter(**lookup).select_related("proposal_settings").first()
-
-    key = table_versions.key("proposals-space", live, lookup)
-    return table_versions.cached(key, read, SPACE_SECONDS)
-
-
 def _space(request, slug):
-    space = _space_where(live=True, slug=slug)
+    space = cached_space("proposal_settings", live=True, slug=slug)
     if space is None or not space.uses("proposals"):
         raise Http404
     if not can(request.user, Action.VIEW, space):
@@ -79,7 +64,7 @@ def _proposal(request, pk, queryset=None):
     into is read when shown (rarely): joining a ninth table to every lookup made
     PostgreSQL plan the query for longer than the rest of the page took."""
     proposal = get_object_or_404(queryset if queryset is not None else Proposal.objects, pk=pk)
-    proposal.space = _space_where(pk=proposal.space_id)
+    proposal.space = cached_space("proposal_settings", pk=proposal.space_id)
     if not proposal.space.live or not is_visible_to(proposal, request.user):
         raise unseen(request.user, proposal.space)
     return proposal

@@ -7,6 +7,7 @@ from participation.spaces.models import (
     SpacePage,
     SpacePhase,
     Visibility,
+    cached_space,
     visibility_class,
 )
 from participation.spaces.permissions import can
@@ -28,6 +29,7 @@ __all__ = [
     "SpacePage",
     "SpacePhase",
     "Visibility",
+    "cached_space",
     "can",
     "closed_action",
     "is_moderator",

@@ -240,8 +240,22 @@ class SpacePage(Page):
         return context
 
 
-# Phases are kept until the table is written; this bounds how long unread ones stay.
+# Phases and spaces read from the exact cache are kept until a table they read is
+# written; this bounds how long unread ones stay.
 PHASES_SECONDS = 3600
+
+
+def cached_space(*related, live=False, **lookup):
+    """The first space matching `lookup` (a live one if `live`) with its `related` objects
+    (`select_related`), from the exact cache: the pages of the modules read their space
+    on every visit, through Wagtail's page table."""
+
+    def read():
+        spaces = SpacePage.objects.live() if live else SpacePage.objects.all()
+        return spaces.filter(**lookup).select_related(*related).first()
+
+    key = table_versions.key("space", related, live, lookup)
+    return table_versions.cached(key, read, PHASES_SECONDS)
 
 
 class SpacePhase(Orderable):
