@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from maillage import table_versions
 from participation.notifications.models import Follow
 from participation.utils import content_type_for
 
@@ -17,8 +18,23 @@ def unfollow(user, obj):
     Follow.objects.of(obj).filter(user=user).delete()
 
 
+# A member's answer is kept until the table of follows is written; this bounds it.
+FOLLOWING_SECONDS = 3600
+
+
 def is_following(user, obj):
-    return user.is_authenticated and Follow.objects.of(obj).filter(user=user).exists()
+    """Whether `user` follows `obj`: asked by the button of every page that can be
+    followed, so kept in the exact cache under the member and the object."""
+    if not user.is_authenticated:
+        return False
+    content_type = content_type_for(obj)
+    return table_versions.cached(
+        table_versions.key("following", user.pk, content_type.pk, obj.pk),
+        lambda: Follow.objects.filter(
+            user=user, content_type=content_type, object_id=obj.pk
+        ).exists(),
+        FOLLOWING_SECONDS,
+    )
 
 
 def follower_ids(*objs):

@@ -5,6 +5,7 @@ from one member to another, and every write that changes a card shows at once.""
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -101,3 +102,36 @@ def test_every_write_shows_at_once_on_the_shared_cards(vote_space, member, membe
         html, proposal
     )
     assert "Soutenue" not in html
+
+
+def test_the_space_its_phases_and_the_follow_button_follow_every_write(vote_space, member_client):
+    """Space, phases and "am I following" come from the exact cache: each write shows at
+    once, and one member's follow never shows as another's."""
+    proposal = ProposalFactory(space=vote_space, title="Proposition sentinelle-6b1f0d")
+    other = Client()
+    other.force_login(UserFactory())
+    url = proposal.get_absolute_url()
+    followed = "Suivi ✓ — ne plus suivre"
+    assert followed not in member_client.get(url).content.decode()
+    follow = reverse("participation:follow", args=[proposal_type(proposal), proposal.pk])
+    member_client.post(follow, {"action": "follow"})
+    assert followed in member_client.get(url).content.decode()
+    assert followed not in other.get(url).content.decode()
+    member_client.post(follow, {"action": "unfollow"})
+    assert followed not in member_client.get(url).content.decode()
+
+    vote = 'name="action" value="add"'
+    assert vote in member_client.get(url).content.decode()
+    vote_space.phases.update(actions=[])  # the vote phase closes
+    assert vote not in member_client.get(url).content.decode()
+    vote_space.title = "Démarche renommée sentinelle-3c8e2a"
+    vote_space.save()
+    assert "sentinelle-3c8e2a" in member_client.get(url).content.decode()
+    assert (
+        "sentinelle-3c8e2a"
+        in other.get(reverse("proposals:list", args=[vote_space.slug])).content.decode()
+    )
+
+
+def proposal_type(proposal):
+    return ContentType.objects.get_for_model(proposal).pk
