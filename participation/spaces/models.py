@@ -189,7 +189,7 @@ class SpacePage(Page):
         if not isinstance(phases, QuerySet) or phases._result_cache is not None:
             return list(phases)
         key = table_versions.key("space-phases", self.pk)
-        return table_versions.cached(key, lambda: list(phases), PHASES_SECONDS)
+        return table_versions.cached(key, lambda: list(phases), CACHED_SECONDS)
 
     @cached_property
     def current_phase(self):
@@ -242,7 +242,7 @@ class SpacePage(Page):
 
 # Phases and spaces read from the exact cache are kept until a table they read is
 # written; this bounds how long unread ones stay.
-PHASES_SECONDS = 3600
+CACHED_SECONDS = 3600
 
 
 def cached_space(*related, live=False, **lookup):
@@ -255,7 +255,7 @@ def cached_space(*related, live=False, **lookup):
         return spaces.filter(**lookup).select_related(*related).first()
 
     key = table_versions.key("space", related, live, lookup)
-    return table_versions.cached(key, read, PHASES_SECONDS)
+    return table_versions.cached(key, read, CACHED_SECONDS)
 
 
 class SpacePhase(Orderable):
