@@ -33,6 +33,10 @@ from participation import registry
 from participation.roles import is_moderator
 from participation.spaces.fields import ActionCodesField, ModuleCodesField
 
+# Phases and spaces read from the exact cache are kept until a table they read is
+# written; this bounds how long unread ones stay.
+CACHED_SECONDS = 3600
+
 
 class Action(models.TextChoices):
     """participation's own actions; modules declare theirs in the registry."""
@@ -238,11 +242,6 @@ class SpacePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = registry.space_sections(self, request)
         return context
-
-
-# Phases and spaces read from the exact cache are kept until a table they read is
-# written; this bounds how long unread ones stay.
-CACHED_SECONDS = 3600
 
 
 def cached_space(*related, live=False, **lookup):
