@@ -235,11 +235,21 @@ def _findable(request: SearchRequest):
 # What `IndexMark` checks by itself: a write to these tables alone need not expire a
 # cached search.
 INDEX_TABLES = ("search_searchentry", "search_searchmatch")
-# Rows written since a mark (see migration 0006): by a transaction its snapshot did not
-# see, or by its own transaction after it.
-WRITTEN_SINCE = (
-    "(tx >= %s::xid8 OR tx = %s::xid8) AND CASE WHEN tx = %s::xid8 THEN seq > %s"
-    " ELSE NOT pg_visible_in_snapshot(tx, %s::pg_snapshot) END"
+# The match rows written since a mark (see migration 0006): by a transaction its snapshot
+# did not see, or by its own transaction after it; read in the order of the index on
+# ``tx``, so that PostgreSQL reads them through it whatever its statistics say. Past
+# SINCE_LIMIT rows, the check gives up (a recomputation).
+SINCE_LIMIT = 500
+# Both read with the parameters of `IndexMark.since`.
+ROWS_SINCE = (
+    "(SELECT entry_id FROM search_searchmatch WHERE tx >= %s::xid8 AND tx IS DISTINCT FROM"
+    f" %s::xid8 AND NOT pg_visible_in_snapshot(tx, %s::pg_snapshot) ORDER BY tx LIMIT {SINCE_LIMIT})"
+    " UNION ALL (SELECT entry_id FROM search_searchmatch WHERE tx = %s::xid8 AND seq > %s"
+    f" ORDER BY tx LIMIT {SINCE_LIMIT})"
+)
+EDITED_SINCE = (
+    'SELECT 1 FROM "search_searchedit" WHERE (tx >= %s::xid8 AND tx IS DISTINCT FROM %s::xid8'
+    " AND NOT pg_visible_in_snapshot(tx, %s::pg_snapshot)) OR (tx = %s::xid8 AND seq > %s)"
 )
 
 
@@ -274,23 +284,24 @@ class IndexMark:
             )
             return cls(*cursor.fetchone())
 
+    @property
+    def since(self) -> list:
+        return [self.snapshot.split(":")[0], self.xid, self.snapshot, self.xid, self.seq]
+
     def unchanged_for(self, rows) -> bool:
         """Whether nothing was written since the mark but new match rows outside `rows`."""
-        since = [self.snapshot.split(":")[0], self.xid, self.xid, self.seq, self.snapshot]
-        rows = rows.extra(where=[WRITTEN_SINCE], params=since).values("pk")[:1]
-        found, params = rows.query.sql_with_params()
+        rows = rows.extra(where=['"search_searchmatch"."entry_id" IN (SELECT entry_id FROM since)'])
+        found, params = rows.values("pk")[:1].query.sql_with_params()
         own, own_params = "TRUE", []
         if self.xid is not None:
-            own = (
-                "(pg_current_xact_id_if_assigned() = %s::xid8"
-                " OR pg_xact_status(%s::xid8) = 'committed')"
-            )
+            own = "(pg_current_xact_id_if_assigned() = %s::xid8 OR pg_xact_status(%s::xid8) = 'committed')"
             own_params = [self.xid, self.xid]
         with connection.cursor() as cursor:
             cursor.execute(
-                f'SELECT {own} AND NOT EXISTS (SELECT 1 FROM "search_searchedit"'
-                f" WHERE {WRITTEN_SINCE}) AND NOT EXISTS ({found})",
-                [*own_params, *since, *params],
+                f"WITH since AS MATERIALIZED ({ROWS_SINCE}) SELECT {own}"
+                f" AND NOT EXISTS ({EDITED_SINCE}) AND (SELECT count(*) FROM since) < {SINCE_LIMIT}"
+                f" AND NOT EXISTS ({found})",
+                [*self.since, *own_params, *self.since, *params],
             )
             return cursor.fetchone()[0]
 
