@@ -342,13 +342,18 @@ def _current(key: str, reads) -> dict | None:
     only the index tables, by new rows none of which it reads (`IndexMark`). An entry
     found exact so is stored again with the index tables' versions read before the check,
     so that the next request finds it without a query until the index is written again."""
-    checked = set()
-    for entry in _stored(key):
-        noted = entry["tables"]
-        current = table_versions.versions(noted)
-        if current == noted:
+    stale = []
+    for entry, shared in _stored(key):
+        current = table_versions.versions(entry["tables"])
+        if current == entry["tables"]:
+            if shared:
+                table_versions.local_values.set(key, entry, table_versions.LOCAL_SECONDS)
             return entry
+        stale.append((entry, current))
+    checked = set()  # the process's copy and the shared one: one check for the same mark
+    for entry, current in stale:
         mark = entry.get("mark")
+        noted = entry["tables"]
         if mark is None or mark in checked:
             continue
         if any(current[table] != v for table, v in noted.items() if table not in INDEX_TABLES):
@@ -365,13 +370,13 @@ def _current(key: str, reads) -> dict | None:
 
 
 def _stored(key: str):
-    """The entry in this process's memory, then the shared one."""
+    """The entry in this process's memory, then the shared one (read only if asked)."""
     entry = table_versions.local_values.get(key)
     if entry is not None:
-        yield entry
+        yield entry, False
     entry = cache.get(key)
     if entry is not None:
-        yield entry
+        yield entry, True
 
 
 def _visibility_class(principals: list[str] | None) -> list[str] | None:
