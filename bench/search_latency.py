@@ -1,13 +1,18 @@
 """Search latency at network scale: PostgreSQL backend, 100,000 synthetic French documents.
 
     .venv/bin/python bench/search_latency.py [--documents 100000] [--repeat 20] [--keep] [--misses]
+        [--after-writes] [--existing]
 
 Creates a throw-away database (test_maillage_search_bench on the embedded server, or the
 DATABASE_URL's server), indexes the documents in bulk through the backend's ``rebuild``,
 then times ``search`` (text, facets, visibility, excerpts) and ``suggest`` for a set of
 realistic queries as a visitor and as a member (``--misses``: every call bypasses the
 results cache, as after any write to the index; without it, every call but the first is a
-cache hit). Prints p50/p95 per query and overall and
+cache hit; ``--after-writes``: before every call, untimed, a new document that no query
+finds is indexed, as a comment would be, so that every call checks the rows written since
+the cached value; ``--existing``: the configured database as it is, e.g. the scale-1 load
+database with ``MAILLAGE_VAR_DIR=var/bench DJANGO_SETTINGS_MODULE=maillage.settings.load``,
+nothing indexed but those documents, removed at the end). Prints p50/p95 per query and overall and
 writes the table as JSON under bench/results/. Not a test: figures depend on the machine.
 """
 
@@ -175,10 +180,11 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def timed(function, repeat):
+def timed(function, repeat, before=lambda: None):
     function()  # warm the caches once
     timings = []
     for _ in range(repeat):
+        before()
         start = time.perf_counter()
         result = function()
         timings.append((time.perf_counter() - start) * 1000)
@@ -193,10 +199,20 @@ def main():
     parser.add_argument(
         "--misses", action="store_true", help="time uncached searches (the cache bypassed)"
     )
+    parser.add_argument(
+        "--after-writes",
+        action="store_true",
+        help="index a document no query finds before every call (as a comment would be)",
+    )
+    parser.add_argument(
+        "--existing", action="store_true", help="search the configured database as it is"
+    )
     args = parser.parse_args()
     rng = random.Random(42)
 
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
+    if not args.existing:
+        connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
+    written = []
     try:
         from taxonomy.models import Departement, Thematique
 
@@ -210,11 +226,30 @@ def main():
         ] or [[]]
         content_type_id = ContentType.objects.get(app_label="members", model="profile").pk
 
+        def write():
+            """A comment that no query finds, indexed in its own transaction."""
+            written.append((content_type_id, 10**12 + len(written)))
+            document = SearchDocument(
+                title="Commentaire sentinelle-7f3a9c",
+                url=f"/bench/commentaire/{len(written)}/",
+                body="zzyzx " * 40,
+                kind="commentaire",
+                content_type_id=content_type_id,
+                object_id=written[-1][1],
+            )
+            backend.index([document])
+
+        before = write if args.after_writes else lambda: None
+
         start = time.perf_counter()
-        backend.rebuild(documents(args.documents, content_type_id, thematiques, territories, rng))
+        if not args.existing:
+            backend.rebuild(
+                documents(args.documents, content_type_id, thematiques, territories, rng)
+            )
         with connection.cursor() as cursor:
             for table in ("search_searchentry", "search_searchmatch", "search_searchterm"):
-                cursor.execute(f"VACUUM ANALYZE {table}")
+                if not args.existing:
+                    cursor.execute(f"VACUUM ANALYZE {table}")
             # What a search reads (the match rows, their vector index) and the entries.
             cursor.execute(
                 "SELECT 'entrées ' || pg_size_pretty(pg_total_relation_size('search_searchentry'))"
@@ -223,7 +258,12 @@ def main():
             )
             size = cursor.fetchone()[0]
         indexing_seconds = time.perf_counter() - start
-        print(f"{args.documents} documents indexés en {indexing_seconds:.1f} s ({size})")  # noqa: T201
+        documents_count = args.documents
+        if args.existing:
+            from search.models import SearchEntry
+
+            documents_count = SearchEntry.objects.count()
+        print(f"{documents_count} documents indexés en {indexing_seconds:.1f} s ({size})")  # noqa: T201
 
         visitor, member = ["public"], ["public", "members", "user:1", "group:7"]
         cases = []
@@ -252,7 +292,7 @@ def main():
         ]
         rows = []
         for who, label, request in cases:
-            timings, result = timed(lambda r=request: search(r), args.repeat)
+            timings, result = timed(lambda r=request: search(r), args.repeat, before)
             rows.append(
                 {
                     "operation": "search",
@@ -266,7 +306,7 @@ def main():
                 }
             )
         for prefix in PREFIXES:
-            timings, result = timed(lambda p=prefix: suggest(p, visitor, 6), args.repeat)
+            timings, result = timed(lambda p=prefix: suggest(p, visitor, 6), args.repeat, before)
             rows.append(
                 {
                     "operation": "suggest",
@@ -307,10 +347,15 @@ def main():
         path.write_text(
             json.dumps(
                 {
-                    "documents": args.documents,
+                    "documents": documents_count,
+                    "database": "existing" if args.existing else "synthetic",
                     "repeat": args.repeat,
                     "backend": "postgresql",
-                    "cache": "misses" if args.misses else "hits after the first call",
+                    "cache": "misses"
+                    if args.misses
+                    else "hits after a new document each"
+                    if args.after_writes
+                    else "hits after the first call",
                     "indexing_seconds": round(indexing_seconds, 1),
                     "table_size": size,
                     "machine": {
@@ -327,7 +372,9 @@ def main():
         )
         print(f"\nRésultats : {path.relative_to(ROOT)}")  # noqa: T201
     finally:
-        if not args.keep:
+        if written:
+            backend.remove(written)
+        if not args.keep and not args.existing:
             connection.creation.destroy_test_db(
                 connection.settings_dict["NAME"], verbosity=0, keepdb=False
             )

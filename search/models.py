@@ -79,6 +79,12 @@ class SearchMatch(models.Model):
     fetched through the TOAST index for every match to rank it, which cost as much as
     ranking all the comments. Its GIN index is written at once (no pending list): a comment
     costs a millisecond more to index, and no search scans a list of recent entries.
+
+    Two columns live outside the model (migration 0006, read by raw SQL only, filled by
+    their defaults): ``tx``, the transaction that inserted the row, and ``seq``, its place
+    in a sequence; with the log of updates and deletions that triggers keep
+    (``search_searchedit``), they tell a cached search whether anything it could find was
+    written since (see search.backends.postgres.IndexMark).
     """
 
     entry = models.OneToOneField(

@@ -4,6 +4,7 @@ counted and ranked through its narrow side, ``SearchMatch``."""
 from __future__ import annotations
 
 import dataclasses
+import time
 import zlib
 from collections.abc import Iterable
 
@@ -13,6 +14,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
@@ -152,20 +154,14 @@ class PostgresBackend(SearchBackend):
     def search(self, request: SearchRequest) -> SearchResults:
         """A broad word ("quartiers") matches half the network: ranking and counting its
         matches costs tens of milliseconds, so the same search is answered once, for
-        everybody who sees the same entries (see `_visibility_class`)."""
+        everybody who sees the same entries (see `_visibility_class`), and again after
+        new documents none of which it finds (see `IndexMark`)."""
         request = dataclasses.replace(request, principals=_visibility_class(request.principals))
         key = table_versions.key("search", dataclasses.asdict(request))
-        return _cached_once(key, lambda: self._search(request))
+        return _cached_once(key, lambda: self._search(request), lambda: _findable(request)[0])
 
     def _search(self, request: SearchRequest) -> SearchResults:
-        visible = _matches(request.principals)
-        query = None
-        if request.text.strip():
-            query = SearchQuery(request.text, search_type="websearch", config=TS_CONFIG)
-            visible = visible.filter(search_vector=query)
-        conditions = {
-            name: FILTERS[name](values) for name, values in request.filters.items() if values
-        }
+        visible, query, conditions = _findable(request)
         total, facets, ids = _one_pass(visible, conditions, query, request)
         hits = _hits(ids, query) if ids else []
         suggestion = None
@@ -174,21 +170,22 @@ class PostgresBackend(SearchBackend):
         return SearchResults(hits=hits, total=total, facets=facets, suggestion=suggestion)
 
     def suggest(self, text: str, principals: list[str] | None, limit: int = 6) -> list[Suggestion]:
+        """Cached like `search`: a new comment (never suggested) keeps every suggestion."""
         principals = _visibility_class(principals)
         key = table_versions.key("suggest", text, principals, limit)
-        return _cached_once(key, lambda: self._suggest(text, principals, limit))
+        return _cached_once(
+            key,
+            lambda: self._suggest(text, principals, limit),
+            lambda: _suggestible(text, principals, SearchMatch.objects.all(), "entry__"),
+        )
 
     def _suggest(self, text: str, principals: list[str] | None, limit: int) -> list[Suggestion]:
-        typed = [w for w in words(plain(text)) if len(w) > 1][:6]
-        if not typed:
+        entries = _suggestible(text, principals, SearchEntry.objects.all())
+        if entries is None:
             return []
-        entries = SearchEntry.objects.exclude(kind__in=registry.unsuggested_kinds())
-        if principals is not None:
-            entries = entries.filter(principals__overlap=principals)
-        for word in typed:
-            entries = entries.filter(title_plain__regex=rf"\m{word}")
+        typed = " ".join(_typed(text))
         entries = entries.annotate(
-            similarity=TrigramWordSimilarity(Value(" ".join(typed)), "title_plain")
+            similarity=TrigramWordSimilarity(Value(typed), "title_plain")
         ).order_by("-similarity", F("date").desc(nulls_last=True), "-id")
         return [
             Suggestion(title=title, url=url, kind=kind)
@@ -196,20 +193,190 @@ class PostgresBackend(SearchBackend):
         ]
 
 
-def _cached_once(key: str, compute):
-    """The cached value, or computed by one request at a time: a comment expires every
-    cached search, and the visitors who ask for "quartiers" in the next half-second would
-    each rank its 60,000 matches. The others wait for the first (a lock held until its
-    transaction ends, after the value is stored) and then find it, still checked against
-    the tables' versions like any cached value."""
-    if table_versions.current_entry(key) is None:
+def _typed(text: str) -> list[str]:
+    return [w for w in words(plain(text)) if len(w) > 1][:6]
+
+
+def _suggestible(text: str, principals, rows, title_path=""):
+    """The entries (or their match rows, through `title_path`) a suggestion may show for
+    `text`: suggested kinds, visible, every word typed starting a word of the title."""
+    typed = _typed(text)
+    if not typed:
+        return None
+    rows = rows.exclude(kind__in=registry.unsuggested_kinds())
+    if principals is not None:
+        rows = rows.filter(principals__overlap=principals)
+    for word in typed:
+        rows = rows.filter(**{f"{title_path}title_plain__regex": rf"\m{word}"})
+    return rows
+
+
+def _findable(request: SearchRequest):
+    """The match rows a search reads (visible, found by its text, passing all its filters
+    but at most one), its text query and its filters' conditions. A row outside them
+    changes neither its total, nor its facets, nor its page."""
+    visible = _matches(request.principals)
+    query = None
+    if request.text.strip():
+        query = SearchQuery(request.text, search_type="websearch", config=TS_CONFIG)
+        visible = visible.filter(search_vector=query)
+    conditions = {name: FILTERS[name](values) for name, values in request.filters.items() if values}
+    if len(conditions) > 1:
+        # Every figure reads entries passing all the chosen filters but at most one: said
+        # as such, the kind, thematique and territory indexes narrow the matches before the
+        # table is read ("habitants", a kind and a thematique: 110,000 rows become 23,000).
+        needed = Q()
+        for name in conditions:
+            needed |= Q(*(condition for other, condition in conditions.items() if other != name))
+        visible = visible.filter(needed)
+    return visible, query, conditions
+
+
+# What `IndexMark` checks by itself: a write to these tables alone need not expire a
+# cached search.
+INDEX_TABLES = ("search_searchentry", "search_searchmatch")
+# The match rows written since a mark (see migration 0006): by a transaction its snapshot
+# did not see, or by its own transaction after it; read in the order of the index on
+# ``tx``, so that PostgreSQL reads them through it whatever its statistics say. Past
+# SINCE_LIMIT rows, the check gives up (a recomputation).
+SINCE_LIMIT = 500
+# Both read with the parameters of `IndexMark.since`.
+ROWS_SINCE = (
+    "(SELECT entry_id FROM search_searchmatch WHERE tx >= %s::xid8 AND tx IS DISTINCT FROM"
+    f" %s::xid8 AND NOT pg_visible_in_snapshot(tx, %s::pg_snapshot) ORDER BY tx LIMIT {SINCE_LIMIT})"
+    " UNION ALL (SELECT entry_id FROM search_searchmatch WHERE tx = %s::xid8 AND seq > %s"
+    f" ORDER BY tx LIMIT {SINCE_LIMIT})"
+)
+EDITED_SINCE = (
+    'SELECT 1 FROM "search_searchedit" WHERE (tx >= %s::xid8 AND tx IS DISTINCT FROM %s::xid8'
+    " AND NOT pg_visible_in_snapshot(tx, %s::pg_snapshot)) OR (tx = %s::xid8 AND seq > %s)"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class IndexMark:
+    """Where the index stood just before a cached search was computed: the snapshot of
+    committed transactions, the searching transaction's own id if it had one, and the
+    change sequence (migration 0006).
+
+    Most writes to the index are new documents (40 comments a minute), and a new document
+    none of whose rows a search reads (see `_findable`) changes nothing of it: not its
+    total, not a facet, not its page. So a cached search whose index tables were written
+    since is still served when the rows written since are all new match rows (no entry or
+    match updated, deleted or truncated: nothing logged in `search_searchedit` since) and
+    none of them is one it reads: one query on the rows written since, through the index
+    on ``tx``. Rows of a transaction the mark's snapshot did not see count as written
+    since, whenever they were committed; the mark is taken before the search's statements
+    run, so a row they saw may be checked again (a needless recomputation, never a stale
+    result). A value computed by a transaction that had written (its own rows seen) is
+    served only in that transaction or once it has committed."""
+
+    snapshot: str
+    xid: str | None
+    seq: int
+
+    @classmethod
+    def now(cls) -> IndexMark:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text,"
+                " (SELECT last_value - (NOT is_called)::int FROM search_change_seq)"
+            )
+            return cls(*cursor.fetchone())
+
+    @property
+    def since(self) -> list:
+        return [self.snapshot.split(":")[0], self.xid, self.snapshot, self.xid, self.seq]
+
+    def unchanged_for(self, rows) -> bool:
+        """Whether nothing was written since the mark but new match rows outside `rows`."""
+        rows = rows.extra(where=['"search_searchmatch"."entry_id" IN (SELECT entry_id FROM since)'])
+        found, params = rows.values("pk")[:1].query.sql_with_params()
+        own, own_params = "TRUE", []
+        if self.xid is not None:
+            own = "(pg_current_xact_id_if_assigned() = %s::xid8 OR pg_xact_status(%s::xid8) = 'committed')"
+            own_params = [self.xid, self.xid]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH since AS MATERIALIZED ({ROWS_SINCE}) SELECT {own}"
+                f" AND NOT EXISTS ({EDITED_SINCE}) AND (SELECT count(*) FROM since) < {SINCE_LIMIT}"
+                f" AND NOT EXISTS ({found})",
+                [*self.since, *own_params, *self.since, *params],
+            )
+            return cursor.fetchone()[0]
+
+
+def _cached_once(key: str, compute, reads):
+    """The cached value, or computed by one request at a time: the visitors who ask for
+    "quartiers" in the next half-second would otherwise each rank its 60,000 matches. The
+    others wait for the first (a lock held until its transaction ends, after the value is
+    stored) and then find it. `reads()` gives the match rows the value reads (None: none),
+    for `IndexMark`."""
+    entry = _current(key, reads)
+    if entry is None:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_advisory_xact_lock(%s, %s)",
                 [LOCK_NAMESPACE, zlib.crc32(key.encode()) - 2**31],
             )
-            return table_versions.cached(key, compute, RESULTS_CACHE_SECONDS)
-    return table_versions.cached(key, compute, RESULTS_CACHE_SECONDS)
+            entry = _current(key, reads) or _fill(key, compute)
+    table_versions.note(entry["tables"])
+    return entry["value"]
+
+
+def _fill(key: str, compute) -> dict:
+    mark = IndexMark.now()
+    with table_versions.recording(report=False) as tables:
+        value = compute()
+    entry = {"value": value, "tables": tables}
+    # "Vouliez-vous dire" (when nothing is found) reads the vocabulary and what the
+    # correction finds, which new documents change: such a value expires on any write.
+    if "search_searchterm" not in tables:
+        entry.update(mark=mark, filled=time.time())
+    table_versions.store_entry(key, entry, RESULTS_CACHE_SECONDS)
+    return entry
+
+
+def _current(key: str, reads) -> dict | None:
+    """The entry stored under `key` if still exact: no table it read changed since, or
+    only the index tables, by new rows none of which it reads (`IndexMark`). An entry
+    found exact so is stored again with the index tables' versions read before the check,
+    so that the next request finds it without a query until the index is written again."""
+    stale = []
+    for entry, shared in _stored(key):
+        current = table_versions.versions(entry["tables"])
+        if current == entry["tables"]:
+            if shared:
+                table_versions.local_values.set(key, entry, table_versions.LOCAL_SECONDS)
+            return entry
+        stale.append((entry, current))
+    checked = set()  # the process's copy and the shared one: one check for the same mark
+    for entry, current in stale:
+        mark = entry.get("mark")
+        noted = entry["tables"]
+        if mark is None or mark in checked:
+            continue
+        if any(current[table] != v for table, v in noted.items() if table not in INDEX_TABLES):
+            continue
+        checked.add(mark)
+        rows = reads()
+        if rows is None or mark.unchanged_for(rows):
+            entry["tables"] = current
+            left = int(RESULTS_CACHE_SECONDS - (time.time() - entry["filled"]))
+            if left >= 1:
+                table_versions.store_entry(key, entry, left)
+            return entry
+    return None
+
+
+def _stored(key: str):
+    """The entry in this process's memory, then the shared one (read only if asked)."""
+    entry = table_versions.local_values.get(key)
+    if entry is not None:
+        yield entry, False
+    entry = cache.get(key)
+    if entry is not None:
+        yield entry, True
 
 
 def _visibility_class(principals: list[str] | None) -> list[str] | None:
@@ -395,14 +562,6 @@ def _one_pass(visible, conditions: dict, query, request: SearchRequest):
         f"f_{name}": ExpressionWrapper(conditions.get(name, Q(pk__isnull=False)), BooleanField())
         for name in FACETS
     }
-    if len(conditions) > 1:
-        # Every figure reads entries passing all the chosen filters but at most one: said
-        # as such, the kind, thematique and territory indexes narrow the matches before the
-        # table is read ("habitants", a kind and a thematique: 110,000 rows become 23,000).
-        needed = Q()
-        for name in conditions:
-            needed |= Q(*(condition for other, condition in conditions.items() if other != name))
-        visible = visible.filter(needed)
     annotations = dict(flags)
     order = "date DESC NULLS LAST, entry_id DESC"
     if query is not None and request.sort != "date":
