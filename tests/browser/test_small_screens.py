@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.factories import (
     PASSWORD,
+    EventFactory,
     ProposalFactory,
     UserFactory,
     conversation_between,
@@ -50,6 +51,9 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
 
     _fits_a_phone(page, live_server.url + "/")
     screenshot("small-screens-1-home-320")
+    # A long word in an event's title wraps in its card (the agenda was 341 px wide).
+    EventFactory(title="Webinaire : financer l’entrepreneuriat dans les quartiers")
+    _fits_a_phone(page, live_server.url + "/agenda/")
     # The menu button opens the navigation, and says so.
     menu = page.locator(".site-menu__button")
     menu.click()
