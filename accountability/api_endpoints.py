@@ -6,23 +6,23 @@ import datetime
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from accountability.models import Result
 from accountability.progress import ProgressTree
 from accountability.rules import MODULE
 from api import filters
-from api.pagination import page
+from api.pagination import recent_page
 from api.schemas import (
     DEPARTEMENT,
     ERRORS,
     MODIFIE_LE,
     REGION,
     THEMATIQUES,
+    LinkedOut,
+    TaggedOut,
     TerritoryOut,
-    absolute,
     page_of,
-    slugs,
 )
 from participation.spaces.api import SpacePage
 from proposals.models import Proposal
@@ -30,7 +30,7 @@ from proposals.models import Proposal
 ORDER = "updated_at"
 
 
-class ResultOut(Schema):
+class ResultOut(LinkedOut, TaggedOut):
     id: int = Field(..., description="Identifiant du chantier.")
     titre: str = Field(..., alias="title", description="Titre du chantier.")
     description: str = Field(..., description="Ce qui a été décidé et ce qui est fait.")
@@ -56,10 +56,6 @@ class ResultOut(Schema):
     modifie_le: datetime.datetime = Field(..., alias=ORDER, description=MODIFIE_LE.description)
 
     @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context, obj.get_absolute_url())
-
-    @staticmethod
     def resolve_etat(obj):
         return obj.status.name if obj.status else None
 
@@ -74,10 +70,6 @@ class ResultOut(Schema):
     @staticmethod
     def resolve_propositions(obj):
         return [proposal.pk for proposal in obj.proposals.all()]
-
-    @staticmethod
-    def resolve_thematiques(obj):
-        return slugs(obj.thematiques)
 
 
 class ResultParams(filters.UpdatedParams):
@@ -116,7 +108,6 @@ def list_results(request, response: HttpResponse, params: Query[ResultParams]):
         rows = rows.filter(space=filters.space(params.demarche, request.user))
     rows = filters.by_thematique(rows, params)
     rows = filters.territory(rows, params)
-    rows = filters.updated_since(rows, params, ORDER)
-    found = page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    found = recent_page(request, response, rows, params, ORDER)
     _with_progress(found["resultats"])
     return found

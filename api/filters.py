@@ -89,12 +89,6 @@ def by_thematique(queryset, params, field="thematiques"):
     return queryset
 
 
-def updated_since(queryset, params, field):
-    if params.modifie_depuis is not None:
-        queryset = queryset.filter(**{f"{field}__gte": params.modifie_depuis})
-    return queryset
-
-
 def dates(queryset, params, field):
     """date_min / date_max on a date or datetime field (compared on its date)."""
     lookup = field if _is_date_field(queryset, field) else f"{field}__date"

@@ -75,6 +75,16 @@ def page(request, response, queryset, *, order_by=None, size=DEFAULT_SIZE, curso
     return {"resultats": rows, "suivant": following}
 
 
+def recent_page(request, response, queryset, params, order_by):
+    """The page `params` ask for (`limite`, `curseur`) of `queryset`, newest first by the
+    datetime field `order_by`; from `params.modifie_depuis` on, when given."""
+    if params.modifie_depuis is not None:
+        queryset = queryset.filter(**{f"{order_by}__gte": params.modifie_depuis})
+    return page(
+        request, response, queryset, order_by=order_by, size=params.limite, cursor=params.curseur
+    )
+
+
 # A live page created without a revision (by code) has no publication date yet.
 UNKNOWN_DATE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 

@@ -10,7 +10,9 @@ A module adds its endpoint from its `AppConfig.ready()`, without touching `api/`
 `api.site` builds the API (and its OpenAPI schema) from this list the first time the URLs
 are loaded, after every app is ready. The router's operations receive `request.user`: the
 owner of the caller's token, or an anonymous user; they filter with the module's own
-visibility rules and page with `api.pagination.page`.
+visibility rules and page with `api.pagination.recent_page` (or `page`); their output
+schemas take the address and thématiques resolvers from `api.schemas` (`LinkedOut`,
+`TaggedOut`).
 """
 
 from dataclasses import dataclass

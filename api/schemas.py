@@ -1,10 +1,12 @@
-"""Output pieces every endpoint shares (territory, thématiques, page of results), with
-French descriptions that the OpenAPI schema and the documentation page show."""
+"""Output pieces every endpoint shares (territory, thématiques, the address on the site,
+page of results), with French descriptions that the OpenAPI schema and the documentation
+page show."""
 
 from functools import cache
 
 from ninja import Field, Schema
 from pydantic import create_model
+from wagtail.models import Page
 
 
 class TerritoryOut(Schema):
@@ -24,6 +26,32 @@ def absolute(context, path):
 def slugs(manager):
     """The slugs of prefetched thématiques."""
     return [thematique.slug for thematique in manager.all()]
+
+
+def site_url(obj, context):
+    """The absolute address of `obj` on the site: a Wagtail page's for the request's site,
+    another object's `get_absolute_url()`."""
+    if isinstance(obj, Page):
+        return absolute(context, obj.get_url(context["request"]))
+    return absolute(context, obj.get_absolute_url())
+
+
+class LinkedOut(Schema):
+    """Resolves `url`, which the schema declares (with its own description, in its own
+    place among the fields): the object's address on the site."""
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return site_url(obj, context)
+
+
+class TaggedOut(Schema):
+    """Resolves `thematiques` (declared by the schema as `THEMATIQUES`): the slugs of the
+    object's prefetched thématiques."""
+
+    @staticmethod
+    def resolve_thematiques(obj):
+        return slugs(obj.thematiques)
 
 
 THEMATIQUES = Field(..., description="Identifiants (slugs) des thématiques.")

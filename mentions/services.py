@@ -1,6 +1,7 @@
 """Recording the mentions of a saved text and telling the mentioned members, through
 participation's one entry point (`notify`), only when they can see the content, and once
-per object and member: an edit records new mentions, never notifies twice."""
+per object and member: an edit records new mentions and forgets those it took out of the
+text; a member still mentioned is never notified twice."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,15 +17,20 @@ VERB = _("vous a mentionné sur")
 KIND = "mention"
 
 
-def record(obj, text, author, *, subject=None):
+def record(obj, text, author, *, subject=None, edited=False):
     """The members `text` (of `obj`, written by `author`) mentions are recorded; those
     not yet told and who can see `obj` now are notified. `subject` is what the
-    notification names (a comment's proposal), `obj` by default. Returns who was
-    notified."""
+    notification names (a comment's proposal), `obj` by default. The new text of an
+    `edited` object drops the mentions it no longer has (mentioned again later, the
+    member is told again: it is a new mention). Returns who was notified."""
     users = [user for user in resolve(text) if user.pk != getattr(author, "pk", None)]
+    content_type = content_type_for(obj)
+    if edited:
+        Mention.objects.filter(content_type=content_type, object_id=obj.pk).exclude(
+            user__in=users
+        ).delete()
     if not users:
         return []
-    content_type = content_type_for(obj)
     Mention.objects.bulk_create(
         [Mention(user=user, content_type=content_type, object_id=obj.pk) for user in users],
         ignore_conflicts=True,

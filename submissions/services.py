@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 
 from editorial.models import ExperienceIndexPage
+from library.models import ResourceSubmission
+from library.signals import discard_submission_file
 from participation.notifications.api import notify
 from submissions.models import Kind, Status, Submission
 
@@ -26,12 +28,17 @@ def _track(submission, obj, user, kind):
 @transaction.atomic
 def save_resource(resource, user, submission=None):
     """Save a `ResourceSubmission` (thématiques set on the instance, as a form's
-    `save_m2m` leaves them) as a draft revision; a new one belongs to `user`."""
+    `save_m2m` leaves them) as a draft revision; a new one belongs to `user`. A file the
+    member replaced leaves the disk after commit."""
     if submission is None:
         resource.submitted_by = user
         resource.live = False
+    stored = ResourceSubmission.objects.filter(pk=resource.pk).values_list("file", flat=True)
+    replaced = stored.first() if resource.pk else None
     resource.save()
     resource.save_revision(user=user)
+    if replaced != resource.file.name:
+        discard_submission_file(replaced)
     return _track(submission, resource, user, Kind.RESOURCE)
 
 
@@ -71,12 +78,9 @@ def submit(submission, user):
 
 @transaction.atomic
 def delete_draft(submission):
-    """A draft disappears with its content and its private file (the row follows its
-    content: `signals.forget`)."""
-    obj = submission.content_object
-    if submission.kind == Kind.RESOURCE:
-        obj.file.delete(save=False)
-    obj.delete()
+    """A draft disappears with its content and, after commit, its private file (the row
+    follows its content: `signals.forget`; the file, library's `submission_deleted`)."""
+    submission.content_object.delete()
 
 
 @transaction.atomic

@@ -4,18 +4,18 @@ for moderators), with their status and number of visible comments."""
 import datetime
 
 from django.http import HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from api import filters
-from api.pagination import page
-from api.schemas import ERRORS, MODIFIE_LE, THEMATIQUES, absolute, page_of, slugs
+from api.pagination import recent_page
+from api.schemas import ERRORS, MODIFIE_LE, THEMATIQUES, LinkedOut, TaggedOut, page_of
 from debates.models import Debate, DebateStatus
 
 ORDER = "updated_at"
 STATUSES = ", ".join(f"{value} ({label})" for value, label in DebateStatus.choices)
 
 
-class DebateOut(Schema):
+class DebateOut(LinkedOut, TaggedOut):
     id: int = Field(..., description="Identifiant du débat.")
     titre: str = Field(..., alias="title", description="Question débattue.")
     description: str = Field(..., description="Contexte et enjeux.")
@@ -30,14 +30,6 @@ class DebateOut(Schema):
     thematiques: list[str] = THEMATIQUES
     cree_le: datetime.datetime = Field(..., alias="created_at", description="Création.")
     modifie_le: datetime.datetime = Field(..., alias=ORDER, description=MODIFIE_LE.description)
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context, obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_thematiques(obj):
-        return slugs(obj.thematiques)
 
 
 class DebateParams(filters.DateParams):
@@ -68,5 +60,4 @@ def list_debates(request, response: HttpResponse, params: Query[DebateParams]):
         rows = rows.with_status(params.etat)
     rows = filters.by_thematique(rows, params)
     rows = filters.dates(rows, params, "created_at")
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)

@@ -4,41 +4,33 @@ view restriction on them or above them), as the index pages list them."""
 import datetime
 
 from django.http import HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from api import filters
-from api.pagination import page, page_modified
+from api.pagination import page_modified, recent_page
 from api.schemas import (
     DEPARTEMENT,
     ERRORS,
     MODIFIE_LE,
     REGION,
     THEMATIQUES,
+    LinkedOut,
+    TaggedOut,
     TerritoryOut,
-    absolute,
     page_of,
-    slugs,
 )
 from editorial.models import ExperiencePage, NewsPage
 
 ORDER = "modifie_le"
 
 
-class PageOut(Schema):
+class PageOut(LinkedOut, TaggedOut):
     id: int = Field(..., description="Identifiant de la page.")
     titre: str = Field(..., alias="title", description="Titre.")
     url: str = Field(..., description="Adresse de la page sur le site.")
     introduction: str = Field(..., description="Chapeau de la page.")
     thematiques: list[str] = THEMATIQUES
     modifie_le: datetime.datetime = MODIFIE_LE
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context, obj.get_url(context["request"]))
-
-    @staticmethod
-    def resolve_thematiques(obj):
-        return slugs(obj.thematiques)
 
 
 class NewsOut(PageOut):
@@ -87,8 +79,7 @@ def list_news(request, response: HttpResponse, params: Query[NewsParams]):
     rows = published(NewsPage).prefetch_related("thematiques", "tags")
     rows = filters.by_thematique(rows, params)
     rows = filters.dates(rows, params, "date")
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)
 
 
 experiences = Router(tags=["Retours d’expérience"])
@@ -110,5 +101,4 @@ def list_experiences(request, response: HttpResponse, params: Query[ExperiencePa
     rows = filters.by_thematique(rows, params)
     rows = filters.territory(rows, params)
     rows = filters.dates(rows, params, "first_published_at")
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)

@@ -6,20 +6,20 @@ to registered members only."""
 import datetime
 
 from django.http import HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from api import filters
-from api.pagination import page
+from api.pagination import recent_page
 from api.schemas import (
     DEPARTEMENT,
     ERRORS,
     MODIFIE_LE,
     REGION,
     THEMATIQUES,
+    LinkedOut,
+    TaggedOut,
     TerritoryOut,
-    absolute,
     page_of,
-    slugs,
 )
 from events.models import Event, EventFormat
 
@@ -27,7 +27,7 @@ ORDER = "updated_at"
 FORMATS = ", ".join(f"{value} ({label})" for value, label in EventFormat.choices)
 
 
-class EventOut(Schema):
+class EventOut(LinkedOut, TaggedOut):
     id: int = Field(..., description="Identifiant de l’événement.")
     titre: str = Field(..., alias="title", description="Titre.")
     format: str = Field(..., description=f"Format : {FORMATS}.")
@@ -51,14 +51,6 @@ class EventOut(Schema):
     archive: bool = Field(..., alias="archived", description="Retiré de l’agenda.")
     thematiques: list[str] = THEMATIQUES
     modifie_le: datetime.datetime = Field(..., alias=ORDER, description=MODIFIE_LE.description)
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context, obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_thematiques(obj):
-        return slugs(obj.thematiques)
 
 
 class EventParams(filters.DateParams):
@@ -88,5 +80,4 @@ def list_events(request, response: HttpResponse, params: Query[EventParams]):
     rows = filters.by_thematique(rows, params)
     rows = filters.territory(rows, params, region_field="departement__region")
     rows = filters.dates(rows, params, "start_at")
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)

@@ -14,16 +14,16 @@ from ninja import Field, Query, Router, Schema
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction
 
 from api import filters
-from api.pagination import page
+from api.pagination import recent_page
 from api.schemas import (
     DEPARTEMENT,
     ERRORS,
     REGION,
     THEMATIQUES,
+    TaggedOut,
     TerritoryOut,
     absolute,
     page_of,
-    slugs,
 )
 from library.choices import ResourceType
 from library.models import Resource
@@ -60,7 +60,7 @@ class FileOut(Schema):
     )
 
 
-class ResourceOut(Schema):
+class ResourceOut(TaggedOut):
     id: int = Field(..., description="Identifiant de la ressource.")
     titre: str = Field(..., alias="title", description="Titre du document.")
     description: str = Field(..., description="Ce que le document apporte.")
@@ -80,10 +80,6 @@ class ResourceOut(Schema):
     modifie_le: datetime.datetime = Field(
         ..., alias=ORDER, description="Date de dépôt du document (ISO 8601)."
     )
-
-    @staticmethod
-    def resolve_thematiques(obj):
-        return slugs(obj.thematiques)
 
     @staticmethod
     def resolve_fichier(obj, context):
@@ -121,5 +117,4 @@ def list_resources(request, response: HttpResponse, params: Query[ResourceParams
         rows = rows.filter(resource_type=params.type)
     if params.annee is not None:
         rows = rows.filter(year=params.annee)
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)

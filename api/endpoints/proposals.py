@@ -6,20 +6,20 @@ as on the site and in the space's CSV export."""
 import datetime
 
 from django.http import HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from api import filters
-from api.pagination import page
+from api.pagination import recent_page
 from api.schemas import (
     DEPARTEMENT,
     ERRORS,
     MODIFIE_LE,
     REGION,
     THEMATIQUES,
+    LinkedOut,
+    TaggedOut,
     TerritoryOut,
-    absolute,
     page_of,
-    slugs,
 )
 from participation.spaces.api import SpacePage
 from proposals.models import Proposal, ProposalSettings, State
@@ -32,7 +32,7 @@ def _settings(obj):
     return ProposalSettings.for_space(obj.space)
 
 
-class ProposalOut(Schema):
+class ProposalOut(LinkedOut, TaggedOut):
     id: int = Field(..., description="Identifiant de la proposition.")
     titre: str = Field(..., alias="title", description="Titre.")
     texte: str = Field(..., alias="body", description="Description, en texte simple.")
@@ -59,10 +59,6 @@ class ProposalOut(Schema):
     modifie_le: datetime.datetime = Field(..., alias=ORDER, description=MODIFIE_LE.description)
 
     @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context, obj.get_absolute_url())
-
-    @staticmethod
     def resolve_votes(obj):
         return None if _settings(obj).counts_hidden else obj.vote_count
 
@@ -74,10 +70,6 @@ class ProposalOut(Schema):
     @staticmethod
     def resolve_retiree(obj):
         return obj.is_withdrawn
-
-    @staticmethod
-    def resolve_thematiques(obj):
-        return slugs(obj.thematiques)
 
 
 class ProposalParams(filters.DateParams):
@@ -115,5 +107,4 @@ def list_proposals(request, response: HttpResponse, params: Query[ProposalParams
     rows = filters.by_thematique(rows, params)
     rows = filters.territory(rows, params)
     rows = filters.dates(rows, params, "published_at")
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)

@@ -9,8 +9,8 @@ from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from api import filters
-from api.pagination import page, page_modified
-from api.schemas import ERRORS, MODIFIE_LE, THEMATIQUES, absolute, page_of, slugs
+from api.pagination import page_modified, recent_page
+from api.schemas import ERRORS, MODIFIE_LE, THEMATIQUES, LinkedOut, TaggedOut, page_of
 from participation.spaces.api import SpacePage, Visibility
 
 ORDER = "modifie_le"
@@ -31,7 +31,7 @@ class PhaseOut(Schema):
         return obj.space.current_phase == obj
 
 
-class SpaceOut(Schema):
+class SpaceOut(LinkedOut, TaggedOut):
     id: int = Field(..., description="Identifiant de la démarche.")
     titre: str = Field(..., alias="title", description="Titre.")
     url: str = Field(..., description="Adresse de la démarche sur le site.")
@@ -49,14 +49,6 @@ class SpaceOut(Schema):
     thematiques: list[str] = THEMATIQUES
     phases: list[PhaseOut] = Field(..., description="Les phases, dans l’ordre.")
     modifie_le: datetime.datetime = MODIFIE_LE
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context, obj.get_url(context["request"]))
-
-    @staticmethod
-    def resolve_thematiques(obj):
-        return slugs(obj.thematiques)
 
     @staticmethod
     def resolve_phases(obj):
@@ -85,5 +77,4 @@ def list_spaces(request, response: HttpResponse, params: Query[SpaceParams]):
         rows = rows.filter(Q(start_date__isnull=True) | Q(start_date__lte=params.date_max))
     if params.date_min is not None:
         rows = rows.filter(Q(end_date__isnull=True) | Q(end_date__gte=params.date_min))
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)

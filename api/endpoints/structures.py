@@ -5,11 +5,11 @@ names only members of the directory, and the API publishes no person."""
 import datetime
 
 from django.http import HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from api import filters
-from api.pagination import page
-from api.schemas import DEPARTEMENT, ERRORS, REGION, TerritoryOut, absolute, page_of
+from api.pagination import recent_page
+from api.schemas import DEPARTEMENT, ERRORS, REGION, LinkedOut, TerritoryOut, page_of
 from members.models import StructureType
 from structures.models import Structure
 
@@ -17,7 +17,7 @@ ORDER = "created_at"
 TYPES = ", ".join(f"{value} ({label})" for value, label in StructureType.choices)
 
 
-class StructureOut(Schema):
+class StructureOut(LinkedOut):
     id: int = Field(..., description="Identifiant de la structure.")
     nom: str = Field(..., alias="name", description="Nom.")
     slug: str = Field(..., description="Identifiant d’URL.")
@@ -29,10 +29,6 @@ class StructureOut(Schema):
     modifie_le: datetime.datetime = Field(
         ..., alias=ORDER, description="Date d’ajout de la structure (ISO 8601)."
     )
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context, obj.get_absolute_url())
 
 
 class StructureParams(filters.UpdatedParams):
@@ -55,5 +51,4 @@ def list_structures(request, response: HttpResponse, params: Query[StructurePara
     if params.type:
         rows = rows.filter(type=params.type)
     rows = filters.territory(rows, params)
-    rows = filters.updated_since(rows, params, ORDER)
-    return page(request, response, rows, order_by=ORDER, size=params.limite, cursor=params.curseur)
+    return recent_page(request, response, rows, params, ORDER)

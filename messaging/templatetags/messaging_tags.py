@@ -1,6 +1,7 @@
 """Template tags of messaging, for the pages of other apps:
 
 {% unread_messages_badge %}   header item: "Messages" with the count of unread conversations
+{% unread_conversations as n %}   that count alone (the phone header shows it by the menu)
 {% write_to member %}         "Écrire à ce membre" on a profile, or why one cannot
 """
 
@@ -16,6 +17,11 @@ register = template.Library()
 def unread_messages_badge(context):
     user = context["request"].user
     return {"unread": services.unread_count(user)}
+
+
+@register.simple_tag(takes_context=True)
+def unread_conversations(context):
+    return services.unread_count(context["request"].user)
 
 
 @register.inclusion_tag("messaging/includes/write_to.html", takes_context=True)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,10 @@ from participation.spaces.permissions import can
 from participation.spaces.visibility import is_visible_to, space_of
 from participation.utils import content_type_for
 from search.signals import changed_without_signal
+
+# Sent with `comment` and its new `text` once its author edited it: `update()` sends no
+# `post_save`, and what reads the text (mentions) must read it again.
+comment_edited = Signal()
 
 
 def asks_stance(target):
@@ -70,6 +75,7 @@ def edit_comment(user, comment, text):
         raise PermissionDenied
     Comment.objects.filter(pk=comment.pk).update(comment=text, edited_at=timezone.now())
     changed_without_signal([comment])
+    comment_edited.send(sender=Comment, comment=comment, text=text)
 
 
 def delete_comment(user, comment):

@@ -76,6 +76,12 @@ def notifications_link(context):
 
 
 @register.simple_tag(takes_context=True)
+def unread_notifications(context):
+    """The member's unread notifications, for the phone header (site's header_alerts)."""
+    return notifications.unread_count(context["request"].user)
+
+
+@register.simple_tag(takes_context=True)
 def object_panels(context, obj):
     """What other modules show on `obj`'s page (participation.registry.register_object_panel),
     rendered by their own templates (which escape what they show)."""

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
 from debates.models import Debate
 from events.models import Event
@@ -136,6 +137,15 @@ def test_filters_and_cursor_pages_give_each_matching_row_once_in_order(client, e
     assert keys == sorted(keys, reverse=True)
     # The same walk again gives the same sequence: the order is stable.
     assert walk(client, url, limite=2, **params)[0] == rows
+    # The shared resolvers (`api.schemas.LinkedOut`, `TaggedOut`): absolute address, slugs.
+    objects = {obj.pk: obj for obj in wanted}
+    for row in rows:
+        obj = objects[row["id"]]
+        if "url" in row:
+            path = obj.url if isinstance(obj, Page) else obj.get_absolute_url()
+            assert row["url"] == f"http://testserver{path}"
+        if "thematiques" in row:
+            assert row["thematiques"] == [theme.slug for theme in obj.thematiques.all()]
 
 
 @pytest.mark.parametrize(

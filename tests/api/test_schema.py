@@ -2,10 +2,11 @@
 described in French; and a module's router, declared through `api.registry`, joins it."""
 
 import pytest
-from ninja import Router
+from ninja import Router, Schema
 from openapi_spec_validator import validate
 
 from api import registry
+from api.schemas import LinkedOut, TaggedOut
 from api.site import build_api
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,34 @@ def test_schema_is_valid_openapi_3_with_every_endpoint_described_in_french(clien
     fields = dict(_properties(schema))
     assert fields["EventOut.inscrits"]["description"] == "Inscriptions confirmées."
     assert schema["components"]["securitySchemes"]["jeton"]["scheme"] == "bearer"
+
+
+def _subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _subclasses(subclass)
+
+
+def test_every_address_and_thematiques_field_uses_the_one_shared_resolver():
+    """No endpoint writes its own `resolve_url` or `resolve_thematiques` again (a module's
+    endpoint included, such as /suivis/)."""
+    shared = {
+        "url": LinkedOut._ninja_resolvers["url"],
+        "thematiques": TaggedOut._ninja_resolvers["thematiques"],
+    }
+    modules = {
+        operation.view_func.__module__
+        for endpoint in registry.endpoints()
+        for view in endpoint.router.path_operations.values()
+        for operation in view.operations
+    }
+    seen = set()
+    for schema in _subclasses(Schema):
+        for field, resolver in shared.items():
+            if field in schema.model_fields and schema.__module__ in modules:
+                assert schema._ninja_resolvers.get(field) is resolver, (schema, field)
+                seen.add(schema.__name__)
+    assert {"ProposalOut", "ResultOut", "PageOut", "StructureOut", "ResourceOut"} <= seen
 
 
 def test_a_module_adds_its_endpoint_by_registering_a_router(monkeypatch):

@@ -1,6 +1,7 @@
 """A member on a 320 px phone: a header of at most 120 px (navigation behind a menu
-button), no horizontal scrolling on the pages they read, and after an htmx vote the
-focus stays on the vote button and the live region says what happened."""
+button, what is unread beside it), no horizontal scrolling on the pages they read, and
+after an htmx vote the focus stays on the vote button and the live region says what
+happened."""
 
 import re
 from datetime import timedelta
@@ -8,7 +9,14 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD, ProposalFactory, UserFactory, make_space
+from tests.factories import (
+    PASSWORD,
+    EventFactory,
+    ProposalFactory,
+    UserFactory,
+    conversation_between,
+    make_space,
+)
 
 
 def _fits_a_phone(page, url):
@@ -43,6 +51,9 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
 
     _fits_a_phone(page, live_server.url + "/")
     screenshot("small-screens-1-home-320")
+    # A long word in an event's title wraps in its card (the agenda was 341 px wide).
+    EventFactory(title="Webinaire : financer l’entrepreneuriat dans les quartiers")
+    _fits_a_phone(page, live_server.url + "/agenda/")
     # The menu button opens the navigation, and says so.
     menu = page.locator(".site-menu__button")
     menu.click()
@@ -59,9 +70,15 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
 
     list_url = f"{live_server.url}/propositions/{space.slug}/"
     _fits_a_phone(page, list_url)
+    # What is unread shows beside the closed menu, named with its count.
+    conversation_between(UserFactory(display_name="Karim Benali"), member)
+    _fits_a_phone(page, list_url)
+    expect(page.get_by_role("link", name="1 conversation non lue", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="1 notification non lue", exact=True)).to_be_visible()
+    screenshot("small-screens-3-unread-320")
     _fits_a_phone(page, live_server.url + proposal.get_absolute_url())
     _fits_a_phone(page, live_server.url + "/recherche/?q=observatoire+emploi")
-    screenshot("small-screens-3-search-320")
+    screenshot("small-screens-3b-search-320")
 
     # htmx vote: the focus stays on the (new) vote button, the live region announces it.
     _fits_a_phone(page, list_url)
@@ -84,4 +101,5 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
     page.goto(list_url)
     assert not page.locator(".site-menu__button").is_visible()
     assert page.get_by_role("link", name="Participer", exact=True).is_visible()
+    assert not page.locator(".header-alerts").is_visible()  # the account links show them
     screenshot("small-screens-6-header-1280")

@@ -2,13 +2,14 @@
 link to the profile, and the suggestions endpoint."""
 
 import pytest
+from django.core import mail
 from django.template import Context, Template
 from django.urls import reverse
 
 from mentions.models import Mention
 from mentions.parsing import resolve
 from participation.comments.api import post_comment
-from participation.models import Notification
+from participation.models import Notification, NotificationSettings
 from participation.notifications.api import groups_of
 from participation.spaces.api import Visibility
 from proposals.services import authoring
@@ -76,6 +77,40 @@ def test_editing_a_proposal_records_new_mentions_but_never_notifies_twice(nadia)
     assert _mentions_of(nadia).count() == 1
     assert _mentions_of(karim).count() == 1
     assert Mention.objects.filter(object_id=proposal.pk).count() == 2
+    authoring.update(author, proposal, body="Avec @Karim Benali seulement")
+    assert list(Mention.objects.filter(object_id=proposal.pk).values_list("user", flat=True)) == [
+        karim.pk
+    ]
+
+
+def test_editing_a_comment_reads_its_mentions_again(
+    space, nadia, member, member_client, django_capture_on_commit_callbacks
+):
+    """Added by an edit: notified once, by the notify entry point (so by e-mail only as
+    each member chose); taken out: its row goes, the other comments' rows stay."""
+    karim = directory_member(display_name="Karim Benali")
+    for user, frequency in ((nadia, "immediate"), (karim, "never")):
+        NotificationSettings.objects.update_or_create(
+            user=user, defaults={"email_frequency": frequency}
+        )
+    other = post_comment(UserFactory(), space, "Bonjour @Karim Benali")
+    comment = post_comment(member, space, "Première version sentinelle-5b2d")
+    edit = reverse("participation:comment_edit", args=[comment.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        for text in ("Avec @Nadia Haddad et @Karim Benali", "Avec @Nadia Haddad, @Karim Benali !"):
+            assert member_client.post(edit, {"comment": text}).status_code == 302
+    assert _mentions_of(nadia).count() == 1 and _mentions_of(karim).count() == 2
+    assert [message.to for message in mail.outbox] == [[nadia.email]]
+    assert Mention.objects.filter(object_id=comment.pk).count() == 2
+
+    member_client.post(edit, {"comment": "Avec @Karim Benali seulement"})
+    assert list(Mention.objects.filter(object_id=comment.pk).values_list("user", flat=True)) == [
+        karim.pk
+    ]
+    member_client.post(edit, {"comment": "Plus personne"})
+    assert not Mention.objects.filter(object_id=comment.pk).exists()
+    assert Mention.objects.filter(object_id=other.pk, user=karim).exists()
+    assert _mentions_of(nadia).count() == 1 and _mentions_of(karim).count() == 2
 
 
 def test_private_space_never_leaks_a_mention(nadia):

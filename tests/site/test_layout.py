@@ -8,6 +8,9 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
+from participation.notifications.api import notify
+from tests.factories import UserFactory, conversation_between
+
 pytestmark = pytest.mark.django_db
 ROOT = Path(settings.BASE_DIR)
 
@@ -95,3 +98,26 @@ def test_the_footer_shared_from_the_cache_offers_to_join_only_to_visitors(client
         "Rejoindre le réseau" in seen_by_visitor and "Rejoindre le réseau" in seen_again_by_visitor
     )
     assert "Rejoindre le réseau" not in seen_by_member and "Annuaire des membres" in seen_by_member
+
+
+def _header(client):
+    html = client.get("/").content.decode()
+    return html[html.index('<header class="site-header"') : html.index("</header>")]
+
+
+def test_a_phone_header_shows_what_is_unread_beside_the_menu(member, member_client):
+    """Outside the "Menu" button (a phone hides the account links behind it): one link per
+    kind of unread, named with its count in French (singular for 1)."""
+    assert "header-alerts" not in _header(member_client)
+    karim = UserFactory(display_name="Karim Benali")
+    conversation = conversation_between(karim, member, body="Bonjour sentinelle-2f8b")
+    header = _header(member_client)
+    alerts = header[header.index('<ul class="header-alerts">') : header.index("<details")]
+    assert '<span class="visually-hidden">1 notification non lue</span>' in alerts
+    assert '<span class="visually-hidden">1 conversation non lue</span>' in alerts
+    assert '1<span class="visually-hidden"> non lue</span>' in header  # in the menu
+    notify(karim, "a écrit", conversation, recipients=[member], public=False)
+    header = _header(member_client)
+    assert "2 notifications non lues</span>" in header
+    assert '2<span class="visually-hidden"> non lues</span>' in header
+    assert "header-alerts" not in _header(Client())

@@ -22,7 +22,7 @@ from tests.factories import conversation_between, directory_member, make_space
 pytestmark = pytest.mark.django_db
 
 MESSAGES_BADGE = '1<span class="visually-hidden"> conversation non lue'
-NOTIFICATIONS_BADGE = '<span class="badge">1<span class="visually-hidden"> non lues'
+NOTIFICATIONS_BADGE = '<span class="badge">1<span class="visually-hidden"> non lue<'
 
 
 def facts_of(member):

@@ -1,7 +1,9 @@
-"""Proposed files pass the library's own checks; members comment on resources as on
-news; "Mes contributions" costs the same number of queries whatever its length."""
+"""Proposed files pass the library's own checks and leave the disk when replaced or
+deleted; members comment on resources as on news; "Mes contributions" costs the same
+number of queries whatever its length."""
 
 import re
+from pathlib import PurePath
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -15,7 +17,7 @@ from library.models import ResourceSubmission
 from submissions.models import Submission
 from taxonomy.models import Thematique
 from tests.factories import ResourceFactory
-from tests.submissions.conftest import propose_resource
+from tests.submissions.conftest import pdf_upload, propose_resource, resource_data
 
 pytestmark = pytest.mark.django_db
 CSRF = re.compile(r"\b[A-Za-z0-9]{64}\b")  # the CSRF tokens, masked afresh each response
@@ -41,6 +43,47 @@ def test_a_bad_file_is_refused_in_french_and_the_other_fields_are_kept(member_cl
         assert message in html, name
         assert "Titre gardé sentinelle-3c9e1f" in html and "Ville de Roubaix" in html
     assert not Submission.objects.exists() and not ResourceSubmission.objects.exists()
+
+
+def _files(root):
+    return {path.name for path in root.rglob("*") if path.is_file()}
+
+
+def test_a_replaced_or_deleted_draft_file_leaves_the_disk_after_commit(
+    settings, tmp_path, member_client, django_capture_on_commit_callbacks
+):
+    """The real private storage, in a folder of the test's own; a file goes only once the
+    change is committed, and never while another proposed resource points at it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MAILLAGE_PRIVATE_ROOT = root = tmp_path / "private"
+    with django_capture_on_commit_callbacks(execute=True):
+        propose_resource(member_client)
+        propose_resource(member_client, title="Une autre ressource")
+    first, second = (
+        Submission.objects.get(object_id=draft.pk) for draft in ResourceSubmission.objects.all()
+    )
+    old = first.content_object.file.name
+    edit = reverse("submissions:edit", args=[first.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(edit, resource_data(file=""))  # the same file, kept
+    assert len(_files(root)) == 2
+
+    with django_capture_on_commit_callbacks() as after_commit:
+        member_client.post(edit, resource_data(file=pdf_upload("nouvelle-version.pdf")))
+    new = ResourceSubmission.objects.get(pk=first.object_id).file.name
+    assert new != old and _files(root) >= {PurePath(old).name, PurePath(new).name}
+    for callback in after_commit:
+        callback()
+    assert PurePath(old).name not in _files(root) and len(_files(root)) == 2
+
+    ResourceSubmission.objects.filter(pk=second.object_id).update(file=new)
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post(reverse("submissions:delete", args=[first.pk]))
+    assert not ResourceSubmission.objects.filter(pk=first.object_id).exists()
+    assert PurePath(new).name in _files(root)  # the other proposal's file now
+    with django_capture_on_commit_callbacks(execute=True):
+        ResourceSubmission.objects.get(pk=second.object_id).delete()  # in the admin
+    assert len(_files(root)) == 1  # the second one's first file, no longer its own
 
 
 def _comment_url(resource):

@@ -54,15 +54,6 @@ def test_author_cannot_edit_or_delete_while_in_review(member_client, resource_in
     assert Submission.objects.get().status == Status.IN_REVIEW
 
 
-def test_author_deletes_a_draft_with_its_private_file(member_client, resource_draft):
-    path = resource_draft.content_object.file.path
-
-    member_client.post(reverse("submissions:delete", args=[resource_draft.pk]))
-
-    assert not Submission.objects.exists() and not ResourceSubmission.objects.exists()
-    assert not (settings.MAILLAGE_PRIVATE_ROOT / path).exists()
-
-
 def test_private_file_reaches_only_its_author_and_reviewers(clients, member_client, resource_draft):
     draft = resource_draft.content_object
     url = draft.get_file_url()
