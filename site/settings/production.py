@@ -25,7 +25,7 @@ else:
     CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", str(VAR_DIR / "cache"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "maillage.file_cache.FileBasedCache",
             "LOCATION": CACHE_DIR,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
