@@ -29,3 +29,15 @@ class FileBasedCache(filebased.FileBasedCache):
             return
         if count >= self._max_entries:
             super()._cull()
+
+
+class RenditionsCache(FileBasedCache):
+    """Wagtail's image renditions (the "renditions" alias): Wagtail writes back every
+    rendition it reads, from the cache too, on each page that shows an image, a file
+    written and renamed per image and request. The value under a key never changes while
+    it is stored (the key names the image's file hash, its focal point and the filter;
+    deleting a rendition deletes its key), so a key already present is left as it is."""
+
+    def set(self, key, value, timeout=filebased.DEFAULT_TIMEOUT, version=None):
+        if not self.has_key(key, version=version):
+            super().set(key, value, timeout, version)
