@@ -17,6 +17,16 @@ mostly the wait in the queue (20 clients / throughput).
 Prints one row per page (requests, errors, p50/p95/p99 latency, requests per second,
 SQL queries per request, share of anonymous-cache hits and their own p95) and writes the table as JSON
 under bench/results/.
+
+`--profile DIR` says where the server's time goes over the whole mix (the timed part
+only, not the warm-up): each gunicorn worker measures the CPU of every request and runs
+under cProfile (bench/gunicorn_profile.py; `--profile-sql-only` leaves cProfile out, whose
+overhead inflates Python-heavy pages), and PostgreSQL counts every statement with
+pg_stat_statements (loaded for the run, unloaded after: two restarts of the embedded
+server). Prints the pages ranked by their share of server CPU (requests x CPU per
+request), the functions by tottime and cumulative time, the statements by total time,
+and keeps the merged profile (DIR/server.prof, for pstats or snakeviz) and the tables
+(DIR/profile.txt).
 """
 
 import argparse
@@ -35,6 +45,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import httpx
+from server_profile import StatementStats, report_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -57,10 +68,13 @@ def manage(env, *args):
     ).stdout
 
 
-def start_server(env, port, workers, threads=1):
-    """gunicorn as in production: sync workers, or gthread workers of `threads` threads."""
+def start_server(env, port, workers, threads=1, profile_dir=None):
+    """gunicorn as in production: sync workers, or gthread workers of `threads` threads;
+    with `profile_dir`, under bench/gunicorn_profile.py's hooks."""
     manage(env, "collectstatic", "--noinput", "-v0")
     threading = ["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []
+    if profile_dir is not None:
+        threading += ["--config", str(ROOT / "bench" / "gunicorn_profile.py")]
     process = subprocess.Popen(
         [
             PYTHON,
@@ -392,12 +406,39 @@ def main():
     parser.add_argument(
         "--httpx", action="store_true", help="requêtes mesurées par httpx (client plus coûteux)"
     )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="profil du serveur (CPU par page, cProfile, pg_stat_statements) écrit dans DIR",
+    )
+    parser.add_argument(
+        "--profile-sql-only",
+        action="store_true",
+        help="avec --profile : CPU par page et PostgreSQL seulement, sans cProfile",
+    )
     args = parser.parse_args()
     duration = min(args.duration, 600)
 
     env = server_env(args.port)
     targets = json.loads(manage(env, "bench_targets"))
-    server = start_server(env, args.port, args.workers, args.threads)
+    statements = None
+    if args.profile:
+        args.profile = args.profile.resolve()
+        args.profile.mkdir(parents=True, exist_ok=True)
+        for old in [
+            *args.profile.glob("cpu-*.json"),
+            *args.profile.glob("worker-*.prof"),
+            args.profile / "start",
+        ]:
+            old.unlink(missing_ok=True)
+        env.update(
+            MAILLAGE_PROFILE_DIR=str(args.profile),
+            MAILLAGE_PROFILE_PYTHON="0" if args.profile_sql_only else "1",
+        )
+        statements = StatementStats(env)
+        statements.load()
+    server = start_server(env, args.port, args.workers, args.threads, args.profile)
     base_url = f"http://127.0.0.1:{args.port}"
     stats = defaultdict(
         lambda: {"latencies": [], "errors": 0, "queries": [], "hits": 0, "hit_latencies": []}
@@ -409,6 +450,9 @@ def main():
     async def run():
         member = await session_cookies(base_url, (args.email, args.password))
         await warm_up(base_url, targets, member, args.workers)
+        if statements:
+            statements.reset()
+            (args.profile / "start").touch()
         cpu["before"] = cpu_snapshot(server.pid, postgres_pid(env))
         started = time.monotonic()
         stop_at = started + duration
@@ -430,13 +474,17 @@ def main():
         )
         elapsed = time.monotonic() - started
         cpu["after"] = cpu_snapshot(server.pid, postgres_pid(env))
+        if statements:
+            cpu["statements"] = statements.read()
         return elapsed
 
     try:
         elapsed = asyncio.run(run())
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+        if statements:
+            statements.unload()
 
     table = summarise(stats, elapsed)
     print_table(table)
@@ -471,6 +519,8 @@ def main():
         )
     )
     print(f"\nRésultats : {out.relative_to(ROOT)}")
+    if args.profile:
+        report_profile(args.profile, targets, cpu.get("statements"))
 
 
 if __name__ == "__main__":

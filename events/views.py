@@ -1,3 +1,5 @@
+import time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +19,7 @@ from events.filters import AgendaFilterSet
 from events.forms import EventForm, RegistrationForm
 from events.models import Event, Registration, RegistrationStatus
 from events.rules import REGISTER
-from maillage import ratelimits
+from maillage import ratelimits, table_versions
 from maillage.csv_export import csv_response
 from participation.roles import is_moderator
 from participation.spaces.api import refusal, unseen, visibility_class
@@ -102,15 +105,32 @@ def agenda(request):
 
 
 FEED_SIZE = 200
+# A feed is written once for all who see the same spaces (icalendar spends more than a
+# tenth of a second on two hundred events) and kept until a table it read changes, or
+# this long, so that an event leaves the feed within a minute of its end, as it leaves
+# the agenda's list. Its DTSTAMP is the time it was written, as in the anonymous page
+# cache's copy.
+FEED_SECONDS = 60
 
 
 def _feed(request, events, name, filename):
     """The next upcoming listed events as a calendar to subscribe to."""
-    events = (events.visible_to(request.user).listed().select_related("departement").upcoming())[
-        :FEED_SIZE
-    ]
+
+    def calendar():
+        upcoming = events.visible_to(request.user).listed().select_related("departement")
+        return ical.calendar(upcoming.upcoming()[:FEED_SIZE], name)
+
+    key = table_versions.key(
+        "ics-feed",
+        filename,
+        name,
+        visibility_class(request.user),
+        get_language(),
+        int(time.time() // FEED_SECONDS),
+    )
     response = HttpResponse(
-        ical.calendar(events, name), content_type="text/calendar; charset=utf-8"
+        table_versions.cached(key, calendar, FEED_SECONDS),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -10,7 +10,17 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, DateTimeField, Exists, F, OuterRef, Q, Value
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    DateTimeField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Value,
+)
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -72,8 +82,22 @@ def _rows(queryset, kind, date):
     )
 
 
-def _as_text(queryset):
-    return queryset.order_by().values(text=Cast("pk", CharField()))
+class _NumericPk(Func):
+    """A comment's `object_pk` (text) as the integer key it names, NULL when it names none:
+    never a cast error, whatever the text."""
+
+    template = "CASE WHEN %(expressions)s ~ '^[0-9]{1,18}$' THEN (%(expressions)s)::bigint END"
+    output_field = BigIntegerField()
+
+
+def _commented(content_types, queryset):
+    """The member's comments on an object of `queryset`: checked comment by comment, one
+    index lookup each. (`object_pk IN (all visible proposals as text)` hashed every
+    visible proposal, debate and page of the network on each profile: 70 ms of
+    PostgreSQL for a member of a hundred comments.)"""
+    return Q(content_type__in=content_types) & Exists(
+        queryset.order_by().filter(pk=_NumericPk(OuterRef("object_pk")))
+    )
 
 
 def contribution_rows(member, viewer, now=None):
@@ -89,10 +113,10 @@ def contribution_rows(member, viewer, now=None):
     ).values()
     types = ContentType.objects.get_for_models(Proposal, Debate, Event)
     comments = Comment.objects.visible().filter(
-        Q(content_type=types[Proposal], object_pk__in=_as_text(proposals))
-        | Q(content_type=types[Debate], object_pk__in=_as_text(debates))
-        | Q(content_type=types[Event], object_pk__in=_as_text(events))
-        | Q(content_type__in=page_types, object_pk__in=_as_text(pages)),
+        _commented([types[Proposal]], proposals)
+        | _commented([types[Debate]], debates)
+        | _commented([types[Event]], events)
+        | _commented(page_types, pages),
         user=member,
         is_public=True,
         is_removed=False,

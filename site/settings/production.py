@@ -25,17 +25,24 @@ else:
     CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", str(VAR_DIR / "cache"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "maillage.file_cache.FileBasedCache",
             "LOCATION": CACHE_DIR,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+        },
+        # Wagtail's image renditions, in a cache that does not rewrite them on every read.
+        "renditions": {
+            "BACKEND": "maillage.file_cache.RenditionsCache",
+            "LOCATION": os.path.join(CACHE_DIR, "renditions"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
     # The exact caches' table versions (maillage/table_versions.py): a memory-mapped file
     # that every process of this machine reads without opening a file per table.
     MAILLAGE_TABLE_VERSIONS_FILE = os.path.join(CACHE_DIR, "table-versions.bin")
 # Each release starts on its own keys: the exact caches expire on writes, not on new code
 # (maillage/release.py).
-CACHES["default"]["KEY_PREFIX"] = release.fingerprint()
+for _alias in CACHES.values():
+    _alias["KEY_PREFIX"] = release.fingerprint()
 MAILLAGE_PAGE_CACHE_SECONDS = int(os.environ.get("MAILLAGE_PAGE_CACHE_SECONDS", "300"))
 
 STORAGES = {

@@ -105,3 +105,18 @@ def test_online_link_never_goes_into_a_public_calendar(client):
     assert b"sentinelle-7f3a9c21" not in response.content.replace(b"\r\n ", b"")
     (vevent,) = _parse(response).walk("VEVENT")
     assert str(vevent["LOCATION"]) == "En ligne"
+
+
+def test_a_feed_is_written_once_and_shows_an_edit_at_the_next_request(
+    client, django_assert_num_queries
+):
+    lille = Departement.objects.get(code="59")
+    event = EventFactory(title="Premier atelier", departement=lille)
+    url = reverse("events:region_ics", args=[lille.region.code])
+    assert _summaries(_parse(client.get(url))) == ["Premier atelier"]
+    with django_assert_num_queries(1):  # the region; the calendar is served as written
+        assert _summaries(_parse(client.get(url))) == ["Premier atelier"]
+    EventFactory(title="Second atelier", departement=lille)
+    event.title = "Premier atelier renommé"
+    event.save()
+    assert _summaries(_parse(client.get(url))) == ["Premier atelier renommé", "Second atelier"]

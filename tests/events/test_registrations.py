@@ -154,6 +154,8 @@ def test_private_space_events_are_invisible_to_non_members(client, member):
     assert "Réunion interne" not in client.get(reverse("events:agenda_ics")).content.decode()
     client.force_login(invited)
     assert "Réunion interne" in client.get(reverse("events:agenda")).content.decode()
+    # The feed the other member was served is kept for those who see the same spaces only.
+    assert "Réunion interne" in client.get(reverse("events:agenda_ics")).content.decode()
 
 
 def test_organisers_see_and_export_registrations_members_do_not(client, member, moderator):

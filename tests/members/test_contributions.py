@@ -33,10 +33,12 @@ def test_profile_lists_public_contributions_and_hides_the_rest(client, author):
         "Groupe de travail", visibility="private", memberships=[invited], modules=["proposals"]
     )
     proposal = ProposalFactory(space=public, author=author, title="Des jardins partagés")
-    ProposalFactory(space=private, author=author, title=f"Privée {SENTINEL}")
+    hidden = ProposalFactory(space=private, author=author, title=f"Privée {SENTINEL}")
     DebateFactory(space=public, author=author, title=f"Masqué {SENTINEL}", is_hidden=True)
-    DebateFactory(space=public, author=author, title="Mutualiser les moyens ?")
+    debate = DebateFactory(space=public, author=author, title="Mutualiser les moyens ?")
     CommentFactory(content_object=proposal, user=author, comment="Je soutiens cette idée.")
+    CommentFactory(content_object=debate, user=author, comment="Oui, par territoire.")
+    CommentFactory(content_object=hidden, user=author, comment=f"Dans le groupe {SENTINEL}")
     EventFactory(organiser=author, title="Rencontre des chefs de projet")
     url = reverse("members:profile", args=[author.pk])
 
@@ -45,20 +47,21 @@ def test_profile_lists_public_contributions_and_hides_the_rest(client, author):
         "Des jardins partagés",
         "Mutualiser les moyens",
         "Je soutiens cette idée",
+        "Oui, par territoire.",
         "Rencontre des chefs de projet",
     ):
         assert title in html
     assert SENTINEL not in html
-    assert "4 contributions publiques" in html
+    assert "5 contributions publiques" in html
 
     # The list is a fragment shared by who sees the same spaces, renewed by any write.
     ProposalFactory(space=public, author=author, title="Des bancs sentinelle-2d7b64")
     html = client.get(url).content.decode()
-    assert "Des bancs sentinelle-2d7b64" in html and "5 contributions publiques" in html
+    assert "Des bancs sentinelle-2d7b64" in html and "6 contributions publiques" in html
 
     client.force_login(invited)
     html = client.get(url).content.decode()
-    assert f"Privée {SENTINEL}" in html
+    assert f"Privée {SENTINEL}" in html and f"Dans le groupe {SENTINEL}" in html
     assert f"Masqué {SENTINEL}" not in html
     client.logout()
     assert SENTINEL not in client.get(url).content.decode()
