@@ -24,6 +24,7 @@ from maillage import private_files, ratelimits, table_versions
 from maillage.csv_export import csv_response
 from maillage.redirects import safe_next
 from maillage.refusals import LoginToContinue
+from participation import card_notices
 from participation.spaces.api import (
     Action,
     cached_space,
@@ -224,6 +225,8 @@ def proposal_detail(request, pk):
         "invitation": authoring.pending_invitation(user, proposal) if invited else None,
         "merged_proposals": proposal.merged_proposals.all() if proposal.has_merged else [],
         "share_url": request.build_absolute_uri(proposal.get_absolute_url()),
+        # After a vote without JavaScript: its message, in the voted card (vote_block.html).
+        "card_notice": card_notices.take(request, f"vote-{proposal.pk}"),
     }
     if is_author:
         context["pending_coauthors"] = (
@@ -506,11 +509,17 @@ def proposal_vote(request, pk):
             proposal.space, VOTE, next_url=back, next_label=_("Revenir à la page précédente")
         )
     if not request.htmx:
-        if error:
+        # On the proposal's page the message is shown in the voted card, where the anchor lands.
+        anchor = f"vote-{proposal.pk}"
+        if card_notices.same_page(back, proposal.get_absolute_url()):
+            card_notices.keep(
+                request, back, anchor, error or notice, "error" if error else "success"
+            )
+        elif error:
             messages.error(request, error)
         else:
             messages.success(request, notice)
-        return redirect(f"{back}#vote-{proposal.pk}")
+        return redirect(f"{back}#{anchor}")
     # What the vote block shows, read again; the space, its settings and phases stay.
     proposal.refresh_from_db(fields=VOTE_BLOCK_FIELDS)
     vote_context = votes.space_vote_context(request.user, proposal.space)

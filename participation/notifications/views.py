@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from maillage.redirects import safe_next
-from participation import registry
+from participation import card_notices, registry
 from participation.notifications import follows as follow_services
 from participation.notifications import grouping
 from participation.notifications.forms import NotificationSettingsForm
 from participation.notifications.models import Notification, NotificationSettings
 from participation.spaces.visibility import target_or_404
-from participation.utils import redirect_back
+from participation.utils import object_url
 
 PAGE_SIZE = 30
 
@@ -36,22 +36,32 @@ def follow_toggle(request, content_type_id, object_id):
         follow_services.follow(request.user, target)
     else:
         follow_services.unfollow(request.user, target)
+    content_type = ContentType.objects.get_for_model(target)
+    anchor = f"follow-{content_type.pk}-{target.pk}"
     if request.htmx:
         return render(
             request,
             "participation/includes/follow_button.html",
             {
                 "target": target,
-                "content_type": ContentType.objects.get_for_model(target),
+                "content_type": content_type,
+                "anchor": anchor,
                 "is_following": action == "follow",
                 "request": request,
             },
         )
     if action == "follow":
-        messages.success(request, _("Vous suivez « %(name)s ».") % {"name": target})
+        notice = _("Vous suivez « %(name)s ».") % {"name": target}
     else:
-        messages.success(request, _("Vous ne suivez plus « %(name)s ».") % {"name": target})
-    return redirect_back(request, target)
+        notice = _("Vous ne suivez plus « %(name)s ».") % {"name": target}
+    # Back to the button (its anchor), with the confirmation beside it on the object's page.
+    page = object_url(target)
+    back = safe_next(request, page or reverse("participation:follows")).split("#")[0]
+    if card_notices.same_page(back, page):
+        card_notices.keep(request, back, anchor, notice)
+    else:
+        messages.success(request, notice)
+    return redirect(f"{back}#{anchor}")
 
 
 @login_required

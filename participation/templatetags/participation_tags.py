@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from participation import registry
+from participation import card_notices, registry
 from participation.comments import api as comments
 from participation.notifications import api as notifications
 from participation.spaces.api import SpacePage
@@ -35,11 +35,16 @@ def comments_section(context, obj):
 @register.inclusion_tag("participation/includes/follow_button.html", takes_context=True)
 def follow_button(context, obj):
     request = context["request"]
+    content_type = content_type_for(obj)
+    anchor = f"follow-{content_type.pk}-{obj.pk}"
     return {
         "request": request,
         "target": obj,
-        "content_type": content_type_for(obj),
+        "content_type": content_type,
+        "anchor": anchor,
         "is_following": notifications.is_following(request.user, obj),
+        # After a follow without JavaScript: its confirmation, here rather than at the top.
+        "notice": card_notices.take(request, anchor),
     }
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from participation.comments.api import post_comment
 from tests.factories import (
     PASSWORD,
     EventFactory,
@@ -19,12 +20,12 @@ from tests.factories import (
 )
 
 
-def _fits_a_phone(page, url):
+def _fits_a_phone(page, url, width=320):
     page.goto(url)
     header = page.locator(".site-header").bounding_box()["height"]
-    width = page.evaluate("document.documentElement.scrollWidth")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert header <= 120, (url, header)
-    assert width <= 320, (url, width)
+    assert scroll_width <= width, (url, scroll_width)
 
 
 def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
@@ -95,6 +96,28 @@ def test_a_member_on_a_small_phone_reads_and_votes_without_losing_focus(
     _fits_a_phone(page, f"{list_url}nouvelle/")
     page.get_by_text("n’est pas ouvert pendant la phase en cours").wait_for()
     screenshot("small-screens-5-phase-closed-320")
+
+    # At 390 px the vote card comes right after the proposal's text, before the thread:
+    # seen first, and reached by Tab before any comment (source order, not a CSS reorder).
+    for number in range(3):
+        post_comment(UserFactory(), proposal, f"Avis numéro {number} sentinelle-7f3a9c.")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _fits_a_phone(page, live_server.url + proposal.get_absolute_url(), width=390)
+    vote = page.locator(f"#vote-{proposal.pk} .vote-button")
+    first_comment = page.locator(".comments article").first
+    assert vote.bounding_box()["y"] < first_comment.bounding_box()["y"]
+    page.locator(".proposal-body").evaluate("body => { body.tabIndex = -1; body.focus(); }")
+    reached = None
+    for _press in range(30):
+        page.keyboard.press("Tab")
+        reached = page.evaluate(
+            "document.activeElement.classList.contains('vote-button') ? 'vote'"
+            " : document.activeElement.closest('.comments') ? 'thread' : null"
+        )
+        if reached:
+            break
+    assert reached == "vote"
+    screenshot("small-screens-5b-proposal-390")
 
     # On a wide screen the navigation is shown at once, without the menu button.
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -75,6 +75,8 @@ def test_stances_are_counted_and_shown_as_a_bar_with_text(member_client, debate_
     assert "<strong>Pour</strong> : 2 contributions (50 %)" in html
     assert "<strong>Contre</strong> : 1 contribution (25 %)" in html
     assert 'class="stance-bar"' in html
+    # The summary comes before the thread in the source: first on a phone and in Tab order.
+    assert html.index('class="stance-summary"') < html.index('<section class="comments"')
 
 
 def test_member_answers_with_a_stance_through_the_comment_form(member_client, debate_space):

@@ -28,6 +28,9 @@ def test_member_registers_and_follows_the_event(member_client, member):
     assert Follow.objects.of(event).filter(user=member).exists()
     html = member_client.get(event.get_absolute_url()).content.decode()
     assert "Vous êtes inscrit·e" in html and "9</strong> places restantes sur 10" in html
+    # When, where and the registration come before the comments in the source (phone, Tab).
+    thread = html.index('<section class="comments"')
+    assert html.index('<dl class="event-facts">') < html.index('id="inscription"') < thread
 
 
 def test_registering_twice_keeps_one_registration(member):

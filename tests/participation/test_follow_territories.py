@@ -126,7 +126,9 @@ def test_follow_buttons_on_thematique_page_agenda_and_panorama_work_without_java
         response = member_client.post(
             follow_url, {"action": "follow", "next": f"/agenda/?region={bretagne.pk}"}
         )
-        assert response["Location"] == f"/agenda/?region={bretagne.pk}"
+        # back to the button (its anchor) on the page it was sent from
+        anchor = f"#follow-{region_type.pk}-{bretagne.pk}"
+        assert response["Location"] == f"/agenda/?region={bretagne.pk}{anchor}"
     assert Follow.objects.filter(user=member).count() == 1
     assert "ne plus suivre" in member_client.get(f"/agenda/?region={bretagne.pk}").content.decode()
 

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -74,6 +75,65 @@ def test_vote_without_javascript_returns_to_the_page(member_client, vote_space):
         reverse("proposals:vote", args=[proposal.pk]), {"action": "add", "next": "/propositions/"}
     )
     assert response.status_code == 302 and response.url == f"/propositions/#vote-{proposal.pk}"
+    # Another page than the proposal's: the message stays at the top of the page, as before.
+    list_page = member_client.get(reverse("proposals:list", args=[vote_space.slug]))
+    assert (
+        '<li class="message message--success">Vote enregistré.</li>' in list_page.content.decode()
+    )
+
+
+def test_vote_and_follow_without_javascript_confirm_at_their_button(
+    member_client, member, vote_space
+):
+    """On a phone the page reloads at the button's anchor: the confirmation is shown there
+    (role=status), once, and not in the messages at the top, which are out of sight."""
+    proposal = ProposalFactory(space=vote_space, title="Jardins sentinelle-7f3a9c")
+    page_url = proposal.get_absolute_url()
+    response = member_client.post(
+        reverse("proposals:vote", args=[proposal.pk]),
+        {"action": "add", "next": f"{page_url}?tri=recent#ailleurs"},
+    )
+    assert response.url == f"{page_url}?tri=recent#vote-{proposal.pk}"
+    page = member_client.get(f"{page_url}?tri=recent").content.decode()
+    block = page[page.index(f'id="vote-{proposal.pk}"') :]
+    block = block[: block.index("</div>")]
+    assert (
+        '<p class="message message--success card-notice" role="status">Vote enregistré.</p>'
+        in block
+    )
+    assert page.count("Vote enregistré.") == 1 and 'class="messages"' not in page
+    # The actions come before the thread in the source (phone and Tab order), as the anchor.
+    assert page.index(f'id="vote-{proposal.pk}"') < page.index('<section class="comments"')
+    assert "Vote enregistré." not in member_client.get(page_url).content.decode()  # taken once
+
+    follow_type = ContentType.objects.get_for_model(Proposal).pk
+    follow_url = reverse("participation:follow", args=[follow_type, proposal.pk])
+    anchor = f"follow-{follow_type}-{proposal.pk}"
+    for unsafe in ("https://ailleurs.example/", "//ailleurs.example/"):  # never another site
+        response = member_client.post(follow_url, {"action": "follow", "next": unsafe})
+        assert response.url == f"{page_url}#{anchor}"
+    page = member_client.get(page_url).content.decode()
+    form = page[page.index(f'id="{anchor}"') : page.index("</form>", page.index(f'id="{anchor}"'))]
+    notice = "Vous suivez « Jardins sentinelle-7f3a9c »."
+    assert f'<p class="message message--success card-notice" role="status">{notice}</p>' in form
+    assert page.count(notice) == 1 and 'class="messages"' not in page
+    # Sent from another page (the list): the message at the top there, the anchor kept.
+    list_url = reverse("proposals:list", args=[vote_space.slug])
+    response = member_client.post(follow_url, {"action": "unfollow", "next": list_url})
+    assert response.url == f"{list_url}#{anchor}"
+    page = member_client.get(list_url).content.decode()
+    assert "Vous ne suivez plus « Jardins sentinelle-7f3a9c »." in page
+    assert "card-notice" not in page
+    # The limit reached: the error in the card, as an alert.
+    for other in ProposalFactory.create_batch(2, space=vote_space):
+        votes.vote(member, other)
+    unvoted = ProposalFactory(space=vote_space)
+    member_client.post(
+        reverse("proposals:vote", args=[unvoted.pk]),
+        {"action": "add", "next": unvoted.get_absolute_url()},
+    )
+    page = member_client.get(unvoted.get_absolute_url()).content.decode()
+    assert 'class="message message--error card-notice" role="alert">Vous avez utilisé' in page
 
 
 def test_votes_on_a_withdrawn_proposal_are_given_back_to_the_voter(member, vote_space):
