@@ -18,6 +18,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from editorial.models.experience import ExperiencePage
 from events.models import Event
@@ -25,12 +26,12 @@ from maillage.table_versions import cached, key
 from opendata import geo
 from participation.spaces.api import SpacePage, visibility_class
 from structures.models import Structure
-from taxonomy.models import Departement
+from taxonomy.models import Departement, Region
 
 # Events leave the map once ended: the events' parts are computed again in each bucket.
 EVENTS_SECONDS = 300
 # The other parts only expire when a table they read is written.
-PARTS_SECONDS = 3600
+PARTS_SECONDS = 24 * 3600
 
 KIND_LABELS = {
     "evenements": _("Événement"),
@@ -63,6 +64,18 @@ def _territory(queryset, filters, region_field="region", departement_field="depa
     return queryset
 
 
+def _taxonomy():
+    """({pk: Département}, {pk: Région}), each région one instance shared by its
+    départements: the items refer to these instead of loading their own copies (which
+    also made the cached lists long to pickle)."""
+    regions = {region.pk: region for region in Region.objects.order_by()}
+    departements = {}
+    for departement in Departement.objects.order_by():
+        departement.region = regions[departement.region_id]
+        departements[departement.pk] = departement
+    return departements, regions
+
+
 def _event_values(events):
     """(start, pk, Item) of `events` in agenda order, read as values: one query, no model
     instance; the URL is built from one reversed pattern."""
@@ -70,10 +83,7 @@ def _event_values(events):
     rows = list(events.values_list(*fields))
     if not rows:
         return []
-    departements = {
-        departement.pk: departement
-        for departement in Departement.objects.select_related("region").order_by()
-    }
+    departements, _regions = _taxonomy()
     sentinel = 987654321987
     pattern = reverse("events:detail", args=[sentinel])
     found = []
@@ -139,8 +149,13 @@ def _experiences(filters):
     experiences = _territory(experiences, filters)
     if "thematique" in filters:
         experiences = experiences.filter(thematiques=filters["thematique"])
-    experiences = experiences.select_related("region", "departement__region").order_by("title")
-    for page in experiences:
+    departements, regions = _taxonomy()
+    site_root_paths = Site.get_site_root_paths()
+    for page in experiences.defer_streamfields().order_by("title"):
+        departement = departements.get(page.departement_id)
+        region = regions.get(page.region_id)
+        # What `page.url` reads from the cache for every page, read once.
+        page._wagtail_cached_site_root_paths = site_root_paths
         yield Item(
             "retours",
             page.title,
@@ -148,16 +163,18 @@ def _experiences(filters):
             page.year,
             page.commune,
             page.quartier,
-            page.departement or page.region,
-            geo.locate(page.commune, page.departement, page.region),
+            departement or region,
+            geo.locate(page.commune, departement, region),
         )
 
 
 def _structures(filters):
     if "thematique" in filters:
         return
-    structures = _territory(Structure.objects.validated(), filters)
-    for structure in structures.select_related("region", "departement__region"):
+    departements, regions = _taxonomy()
+    for structure in _territory(Structure.objects.validated(), filters):
+        departement = departements.get(structure.departement_id)
+        region = regions.get(structure.region_id)
         yield Item(
             "structures",
             structure.name,
@@ -165,8 +182,8 @@ def _structures(filters):
             structure.get_type_display(),
             "",
             "",
-            structure.departement or structure.region,
-            geo.locate("", structure.departement, structure.region),
+            departement or region,
+            geo.locate("", departement, region),
         )
 
 
