@@ -18,7 +18,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from editorial.models.experience import ExperiencePage
 from events.models import Event
@@ -151,21 +151,37 @@ def _experiences(filters):
         experiences = experiences.filter(thematiques=filters["thematique"])
     departements, regions = _taxonomy()
     site_root_paths = Site.get_site_root_paths()
-    for page in experiences.defer_streamfields().order_by("title"):
-        departement = departements.get(page.departement_id)
-        region = regions.get(page.region_id)
-        # What `page.url` reads from the cache for every page, read once.
-        page._wagtail_cached_site_root_paths = site_root_paths
+    fields = ("title", "url_path", "year", "commune", "quartier", "departement_id", "region_id")
+    for title, url_path, year, commune, quartier, departement_id, region_id in experiences.order_by(
+        "title"
+    ).values_list(*fields):
+        departement = departements.get(departement_id)
+        region = regions.get(region_id)
         yield Item(
             "retours",
-            page.title,
-            page.url,
-            page.year,
-            page.commune,
-            page.quartier,
+            title,
+            _PageURL(url_path, site_root_paths).get_url(),
+            year,
+            commune,
+            quartier,
             departement or region,
-            geo.locate(page.commune, departement, region),
+            geo.locate(commune, departement, region),
         )
+
+
+class _PageURL:
+    """Just what Wagtail's own `Page.url` code reads of a page (its `url_path`, and the
+    site root paths it would read from the cache for every page): the same URL without
+    loading a page instance, the most of the retours' cost."""
+
+    get_url = Page.get_url
+    get_url_parts = Page.get_url_parts
+    _get_site_root_paths = Page._get_site_root_paths
+    _get_relevant_site_root_paths = Page._get_relevant_site_root_paths
+
+    def __init__(self, url_path, site_root_paths):
+        self.url_path = url_path
+        self._wagtail_cached_site_root_paths = site_root_paths
 
 
 def _structures(filters):

@@ -82,6 +82,16 @@ def test_list_and_geojson_show_what_the_visitor_sees(client, items, invited):
     assert set(found) == {"Forum de Grigny", "Jardins de l’Alma", "Centre de ressources du Sud"}
     assert found["Forum de Grigny"][0] == [2.3934, 48.6541]
     assert found["Jardins de l’Alma"][1]["precision"] == "commune"
+    # Read as values, items link where their pages say.
+    jardins = ExperiencePage.objects.get(title="Jardins de l’Alma")
+    forum = Event.objects.get(title="Forum de Grigny")
+    urls = {
+        element["titre"]: element["url"]
+        for _coordinates, properties in found.values()
+        for element in properties["elements"]
+    }
+    assert jardins.url.startswith("/") and urls["Jardins de l’Alma"] == jardins.url
+    assert urls["Forum de Grigny"] == forum.get_absolute_url()
     assert found["Centre de ressources du Sud"][1] == {
         "lieu": "Bouches-du-Rhône",
         "precision": "departement",
