@@ -19,10 +19,11 @@ from opendata.forms import MapFilterForm
 from participation.spaces.api import visibility_class
 
 PER_PAGE = 30
-# Placing every item costs most of a second at network scale (thousands of events and
-# retours): the list is computed once for all who see the same spaces and kept until a
-# table it read changes; the clock bucket lets events leave once started.
-ITEMS_SECONDS = 300
+# The items are kept by parts in `places` (shared by every visibility class where they are
+# public); the list and the GeoJSON text built from them are kept per visibility class
+# until a table they read changes, and for one clock bucket of events, which leave once
+# ended.
+ITEMS_SECONDS = places.EVENTS_SECONDS
 
 
 def _query(request):
@@ -43,10 +44,8 @@ def _query(request):
 
 
 def _items(request, query):
-    filters, kind, parts = query
-    return cached(
-        key("map-items", *parts), lambda: places.items(request.user, filters, kind), ITEMS_SECONDS
-    )
+    filters, kind, _parts = query
+    return places.items(request.user, filters, kind)
 
 
 def map_page(request):

@@ -8,9 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from editorial.models.experience import ExperiencePage
+from events.models import Event, Registration
 from participation.spaces.api import Visibility
+from structures.models import Structure
 from taxonomy.models import Departement
 from tests.factories import (
+    CommentFactory,
     EventFactory,
     ExperienceIndexPageFactory,
     ExperiencePageFactory,
@@ -79,6 +82,16 @@ def test_list_and_geojson_show_what_the_visitor_sees(client, items, invited):
     assert set(found) == {"Forum de Grigny", "Jardins de l’Alma", "Centre de ressources du Sud"}
     assert found["Forum de Grigny"][0] == [2.3934, 48.6541]
     assert found["Jardins de l’Alma"][1]["precision"] == "commune"
+    # Read as values, items link where their pages say.
+    jardins = ExperiencePage.objects.get(title="Jardins de l’Alma")
+    forum = Event.objects.get(title="Forum de Grigny")
+    urls = {
+        element["titre"]: element["url"]
+        for _coordinates, properties in found.values()
+        for element in properties["elements"]
+    }
+    assert jardins.url.startswith("/") and urls["Jardins de l’Alma"] == jardins.url
+    assert urls["Forum de Grigny"] == forum.get_absolute_url()
     assert found["Centre de ressources du Sud"][1] == {
         "lieu": "Bouches-du-Rhône",
         "precision": "departement",
@@ -120,6 +133,44 @@ def test_list_and_geojson_show_what_the_visitor_sees(client, items, invited):
     client.force_login(invited)
     assert f"Atelier {SENTINEL}" in features(client)
     assert f"Atelier {SENTINEL}" in client.get(MAP).text
+
+
+def counted(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        text = client.get(url).text
+    return len(captured), text
+
+
+def test_map_stays_exact_and_private_items_stay_in_their_class(client, items, invited):
+    # The invited member's class is computed first: nobody else gets its event.
+    cache.clear()
+    client.force_login(invited)
+    assert f"Atelier {SENTINEL}" in client.get(MAP).text
+    assert f"Atelier {SENTINEL}" in features(client)
+    client.force_login(UserFactory())
+    assert SENTINEL not in client.get(MAP).text and SENTINEL not in client.get(GEOJSON).text
+    client.logout()
+    assert SENTINEL not in client.get(MAP).text and SENTINEL not in client.get(GEOJSON).text
+
+    # A write the map does not read (a registration, a comment) keeps every part cached.
+    hit = counted(client, MAP)[0], counted(client, GEOJSON)[0]
+    forum = Event.objects.get(title="Forum de Grigny")
+    Registration.objects.create(event=forum, user=invited)
+    CommentFactory(content_object=forum)
+    cache_kept = counted(client, MAP), counted(client, GEOJSON)
+    assert (cache_kept[0][0], cache_kept[1][0]) == hit
+
+    # Writes it reads show at once, in the list and the GeoJSON.
+    Event.objects.filter(pk=forum.pk).update(title="Forum de Grigny renommé")
+    Structure.objects.filter(name="Centre de ressources du Sud").update(name="Centre du Sud")
+    page = ExperiencePage.objects.get(title="Jardins de l’Alma")
+    page.unpublish()
+    assert (counted(client, MAP)[0], counted(client, GEOJSON)[0]) > hit
+    found = features(client)
+    assert {"Forum de Grigny renommé", "Centre du Sud"} <= set(found)
+    assert not {"Forum de Grigny", "Centre de ressources du Sud", "Jardins de l’Alma"} & set(found)
+    listing = client.get(MAP).text
+    assert "Forum de Grigny renommé" in listing and "Jardins de l’Alma" not in listing
 
 
 def test_bad_filters_get_a_french_message(client):
