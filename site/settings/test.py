@@ -17,9 +17,17 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# One folder per pytest process (pytest-xdist's worker name), emptied when its run starts
+# One folder per pytest process (pytest-xdist's worker name, and the run's database
+# suffix, so that two runs side by side keep theirs), emptied when its run starts
 # (tests/conftest.py): uploads of earlier runs do not pile up.
-TEST_FILES = VAR_DIR / "test-files" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+TEST_FILES = (
+    VAR_DIR
+    / "test-files"
+    / (
+        os.environ.get("PYTEST_XDIST_WORKER", "main")
+        + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
+    )
+)
 MEDIA_ROOT = TEST_FILES / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MAILLAGE_PRIVATE_ROOT = TEST_FILES / "private"
