@@ -4,6 +4,7 @@ their logged-in clients, and the database housekeeping of transactional tests.""
 import io
 import os
 import random
+import shutil
 import zlib
 
 import factory.random
@@ -50,6 +51,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus):
 
 def pytest_sessionstart(session):
     _reseed(SEED)
+    # The uploads of this process's previous run (settings.TEST_FILES): files nothing
+    # points to any more, which would otherwise pile up from run to run.
+    shutil.rmtree(settings.TEST_FILES, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

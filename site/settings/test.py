@@ -10,10 +10,24 @@ DATABASES["default"]["TEST"] = {
     "NAME": "test_maillage" + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Test data need not survive a crash: a commit does not wait for its WAL to reach the disk
+# (each transactional test commits many times, and each flush of it).
+DATABASES["default"]["OPTIONS"]["options"] = "-c synchronous_commit=off"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = VAR_DIR / "test-media"
+# One folder per pytest process (pytest-xdist's worker name, and the run's database
+# suffix, so that two runs side by side keep theirs), emptied when its run starts
+# (tests/conftest.py): uploads of earlier runs do not pile up.
+TEST_FILES = (
+    VAR_DIR
+    / "test-files"
+    / (
+        os.environ.get("PYTEST_XDIST_WORKER", "main")
+        + os.environ.get("MAILLAGE_TEST_DB_SUFFIX", "")
+    )
+)
+MEDIA_ROOT = TEST_FILES / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-MAILLAGE_PRIVATE_ROOT = VAR_DIR / "test-private"
+MAILLAGE_PRIVATE_ROOT = TEST_FILES / "private"

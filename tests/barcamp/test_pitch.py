@@ -80,7 +80,7 @@ def test_no_pitch_once_pitching_closed(participant_client, barcamp):
     assert not Session.objects.exists()
 
 
-@override_settings(MAILLAGE_RATE_LIMITS={"proposal": "1/m"})
+@override_settings(MAILLAGE_RATE_LIMITS={"proposal": "1/999d"})
 def test_pitch_burst_is_refused_with_the_text_kept(participant_client, barcamp):
     assert _pitch(participant_client, barcamp).status_code == 302
     response = _pitch(participant_client, barcamp, title="sentinelle-7f3a9c")

@@ -150,7 +150,7 @@ def test_suggestions_are_at_most_eight_and_rate_limited(member_client, settings)
     assert (
         member_client.get(SUGGEST, {"q": "annuaire"}).content.decode().count('role="option"') == 8
     )
-    settings.MAILLAGE_RATE_LIMITS = {**settings.MAILLAGE_RATE_LIMITS, "mention_search": "2/m"}
+    settings.MAILLAGE_RATE_LIMITS = {**settings.MAILLAGE_RATE_LIMITS, "mention_search": "2/999d"}
     for _ in range(2):
         assert member_client.get(SUGGEST, {"q": "annuaire"}).status_code == 200
     refused = member_client.get(SUGGEST, {"q": "annuaire"})

@@ -20,8 +20,13 @@ UNUSED_DATABASE = "postgresql://maillage:secret@db.maillage.invalid:5432/maillag
 
 def _manage(tmp_path, *args, **env):
     """manage.py with production settings and only the variables given (plus PATH)."""
+    return _python(tmp_path, "manage.py", *args, **env)
+
+
+def _python(tmp_path, *args, **env):
+    """Python, in the checkout, with production settings and only the variables given."""
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env={
             "PATH": os.environ["PATH"],
@@ -101,15 +106,14 @@ def test_production_settings_pass_check_deploy(tmp_path):
 def production_settings(tmp_path_factory):
     """The cache backend, its key prefix and the installed applications that the production
     settings give (with REDIS_URL set, which changes only the cache), read by one process
-    for these tests."""
+    for these tests: it reads the settings without starting Django's applications."""
     code = (
         "from django.conf import settings; cache = settings.CACHES['default']; "
         "print(cache['KEY_PREFIX']); print(cache['BACKEND']); "
         "print(','.join(settings.INSTALLED_APPS))"
     )
-    result = _manage(
+    result = _python(
         tmp_path_factory.mktemp("production"),
-        "shell",
         "-c",
         code,
         DJANGO_SECRET_KEY=SECRET,

@@ -52,31 +52,30 @@ def test_robots_and_sitemap_are_served(client):
     assert client.get("/sitemap.xml").status_code == 200
 
 
-def _manage(*args, **env):
-    base_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**base_env, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.mark.skipif("DATABASE_URL" in os.environ, reason="le serveur embarqué n’est pas utilisé")
 def test_embedded_database_is_reused_by_a_second_process():
     """This test's process reached the embedded server through the development settings
-    (which the test settings extend); a second process finds the same server running
-    instead of starting its own."""
+    (which the test settings extend); a second process that loads them finds the same
+    server running instead of starting its own. Loading the settings is what asks for the
+    server: the second process reads them without starting Django's apps (seconds)."""
     code = (
-        "from django.db import connection; c = connection.cursor(); "
-        "c.execute('select pg_postmaster_start_time()'); print(c.fetchone()[0])"
+        "import psycopg; from maillage.settings import dev; d = dev.DATABASES['default']; "
+        "c = psycopg.connect(dbname=d['NAME'], user=d['USER'], host=d['OPTIONS']['host'], "
+        "port=d['OPTIONS']['port']); "
+        "print(c.execute('select pg_postmaster_start_time()').fetchone()[0])"
     )
     with connection.cursor() as cursor:
         cursor.execute("select pg_postmaster_start_time()")
         first = str(cursor.fetchone()[0])
-    second = _manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="maillage.settings.dev")
+    base_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    second = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=base_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert second.returncode == 0, second.stderr
     assert second.stdout.strip().splitlines()[-1] == first != ""
 

@@ -143,7 +143,7 @@ def test_a_panorama_survey_fills_the_profile_s_panorama_fields(member, member_cl
     assert member.profile.quartiers == ["Les Tilleuls", "Le Mirail"]
 
 
-@override_settings(MAILLAGE_RATE_LIMITS={"survey": "1/m"})
+@override_settings(MAILLAGE_RATE_LIMITS={"survey": "1/999d"})
 def test_answering_is_rate_limited(survey, member_client):
     assert member_client.post(survey.url, VALID_POST).status_code == 302
     edited = {**VALID_POST, "votre_fonction": "sentinelle-7f3a9c"}
