@@ -137,6 +137,9 @@ def test_space_page_shows_phases_timeline_and_comments(client, space):
     assert "Contributions" in html and 'aria-current="step"' in html
     assert "Dernières contributions" in html
     assert "Se connecter</a> pour commenter" in html
+    # The phases and the activity come before the comments in the source (phone, Tab).
+    thread = html.index('<section class="comments"')
+    assert html.index('aria-current="step"') < html.index("Dernières contributions") < thread
 
 
 def test_space_sections_come_from_the_registry(client, space, monkeypatch):
