@@ -56,7 +56,10 @@ def test_member_writes_to_a_peer_found_in_the_directory_who_answers_from_the_ema
     peer.get_by_label("Votre réponse").fill("Avec plaisir, je vous l’envoie demain.")
     peer.get_by_role("button", name="Envoyer").click()
     peer.locator(".chat-message--mine").get_by_text("je vous l’envoie demain").wait_for()
-    assert peer.evaluate("document.activeElement.name") == "body"
+    # The focus moves once htmx has settled the swap, a moment after the message shows.
+    peer.wait_for_function(
+        "document.activeElement && document.activeElement.name === 'body'", timeout=5000
+    )
     assert peer.evaluate("document.documentElement.scrollWidth") <= 390
     save_screenshot(peer, "messaging-reply-390")
     context.close()
