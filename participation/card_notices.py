@@ -2,29 +2,33 @@
 
 Without JavaScript a vote or a follow reloads the page at the card's anchor (`#vote-12`);
 a message at the top of the page would be out of sight, on a phone above a long page. So
-the view keeps the message for that card only when it sends the member back to the
-object's own page, which always renders the card: `keep` (in the session, with the page's
-path and the anchor); the card takes it on that page (`take`) and shows it with
-role=status; elsewhere the view uses the site's messages, as before. A notice is taken
+the view `send`s it: kept for that card (in the session, with the page's path and the
+anchor) when the member goes back to the object's own page, which always renders the card;
+the card takes it on that page (`take`) and shows it with role=status; elsewhere it goes
+to the site's messages, as before. A notice is taken
 once, and only on its page: it is never shown at another card or on another page."""
 
 from urllib.parse import urlsplit
 
+from django.contrib import messages
+
 SESSION_KEY = "card_notice"
+LEVELS = {"success": messages.SUCCESS, "error": messages.ERROR}
 
 
-def same_page(url, page_url):
-    """Whether `url` (a safe `next`) is the page `page_url`, query and anchor aside."""
-    return bool(page_url) and urlsplit(url).path == urlsplit(page_url).path
-
-
-def keep(request, path, anchor, text, level="success"):
-    request.session[SESSION_KEY] = {
-        "path": urlsplit(path).path,
-        "anchor": anchor,
-        "text": str(text),
-        "level": level,
-    }
+def send(request, back, page_url, anchor, text, level="success"):
+    """`text` for the member going `back` (a safe `next`): at the card `anchor` when `back`
+    is the object's page `page_url` (query and anchor aside), else in the site's messages."""
+    path = urlsplit(back).path
+    if page_url and path == urlsplit(page_url).path:
+        request.session[SESSION_KEY] = {
+            "path": path,
+            "anchor": anchor,
+            "text": str(text),
+            "level": level,
+        }
+    else:
+        messages.add_message(request, LEVELS[level], text)
 
 
 def take(request, anchor):

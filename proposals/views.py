@@ -511,14 +511,14 @@ def proposal_vote(request, pk):
     if not request.htmx:
         # On the proposal's page the message is shown in the voted card, where the anchor lands.
         anchor = f"vote-{proposal.pk}"
-        if card_notices.same_page(back, proposal.get_absolute_url()):
-            card_notices.keep(
-                request, back, anchor, error or notice, "error" if error else "success"
-            )
-        elif error:
-            messages.error(request, error)
-        else:
-            messages.success(request, notice)
+        card_notices.send(
+            request,
+            back,
+            proposal.get_absolute_url(),
+            anchor,
+            error or notice,
+            "error" if error else "success",
+        )
         return redirect(f"{back}#{anchor}")
     # What the vote block shows, read again; the space, its settings and phases stay.
     proposal.refresh_from_db(fields=VOTE_BLOCK_FIELDS)

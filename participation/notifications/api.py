@@ -4,6 +4,7 @@ notify (`notify`), follow, and read the feeds. Nothing else touches its models."
 from participation.notifications.emails import absolute_url
 from participation.notifications.follows import (
     follow,
+    follow_anchor,
     follower_ids,
     is_following,
     move_followers,
@@ -26,6 +27,7 @@ __all__ = [
     "absolute_url",
     "feed",
     "follow",
+    "follow_anchor",
     "follower_ids",
     "groups_of",
     "is_following",

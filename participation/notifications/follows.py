@@ -27,14 +27,16 @@ def is_following(user, obj):
     followed, so kept in the exact cache under the member and the object."""
     if not user.is_authenticated:
         return False
-    content_type = content_type_for(obj)
     return table_versions.cached(
-        table_versions.key("following", user.pk, content_type.pk, obj.pk),
-        lambda: Follow.objects.filter(
-            user=user, content_type=content_type, object_id=obj.pk
-        ).exists(),
+        table_versions.key("following", user.pk, content_type_for(obj).pk, obj.pk),
+        lambda: Follow.objects.of(obj).filter(user=user).exists(),
         FOLLOWING_SECONDS,
     )
+
+
+def follow_anchor(obj):
+    """The id of `obj`'s follow button, where a follow without JavaScript comes back."""
+    return f"follow-{content_type_for(obj).pk}-{obj.pk}"
 
 
 def follower_ids(*objs):

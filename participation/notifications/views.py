@@ -37,7 +37,7 @@ def follow_toggle(request, content_type_id, object_id):
     else:
         follow_services.unfollow(request.user, target)
     content_type = ContentType.objects.get_for_model(target)
-    anchor = f"follow-{content_type.pk}-{target.pk}"
+    anchor = follow_services.follow_anchor(target)
     if request.htmx:
         return render(
             request,
@@ -57,10 +57,7 @@ def follow_toggle(request, content_type_id, object_id):
     # Back to the button (its anchor), with the confirmation beside it on the object's page.
     page = object_url(target)
     back = safe_next(request, page or reverse("participation:follows")).split("#")[0]
-    if card_notices.same_page(back, page):
-        card_notices.keep(request, back, anchor, notice)
-    else:
-        messages.success(request, notice)
+    card_notices.send(request, back, page, anchor, notice)
     return redirect(f"{back}#{anchor}")
 
 

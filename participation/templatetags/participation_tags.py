@@ -35,12 +35,11 @@ def comments_section(context, obj):
 @register.inclusion_tag("participation/includes/follow_button.html", takes_context=True)
 def follow_button(context, obj):
     request = context["request"]
-    content_type = content_type_for(obj)
-    anchor = f"follow-{content_type.pk}-{obj.pk}"
+    anchor = notifications.follow_anchor(obj)
     return {
         "request": request,
         "target": obj,
-        "content_type": content_type,
+        "content_type": content_type_for(obj),
         "anchor": anchor,
         "is_following": notifications.is_following(request.user, obj),
         # After a follow without JavaScript: its confirmation, here rather than at the top.
