@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -21,6 +20,7 @@ from events.models import Event, Registration, RegistrationStatus
 from events.rules import REGISTER
 from maillage import ratelimits, table_versions
 from maillage.csv_export import csv_response
+from participation import card_notices
 from participation.roles import is_moderator
 from participation.spaces.api import refusal, unseen, visibility_class
 from taxonomy.models import Departement, Region, Thematique
@@ -28,6 +28,10 @@ from taxonomy.models import Departement, Region, Thematique
 AGENDA_PAGE_SIZE = 20
 SPACE_SECTION_SIZE = 5
 REGISTRATIONS_PAGE_SIZE = 100
+# The registration box's id on the event's page, where a no-JS registration returns.
+REGISTRATION_ANCHOR = "inscription"
+# The registration's message levels as the box's notice shows them (card_notices).
+NOTICE_LEVELS = {messages.SUCCESS: "success", messages.INFO: "info", messages.ERROR: "error"}
 
 
 def _visible_event(request, pk):
@@ -175,6 +179,8 @@ def departement_ics(request, code):
 def event_detail(request, pk):
     event = _visible_event(request, pk)
     box = _registration_box(request, event)
+    # After a registration without JavaScript: its message, in the box (registration_box.html).
+    box["card_notice"] = card_notices.take(request, REGISTRATION_ANCHOR)
     can_manage = services.can_manage(request.user, event)
     with timezone.override(event.tzinfo):
         return render(
@@ -210,13 +216,20 @@ def event_ics(request, pk):
 
 def _after_registration(request, event, level, notice):
     """With htmx the registration box is replaced in place and says what happened;
-    without JavaScript the event page is reloaded with a message."""
+    without JavaScript the event page is reloaded at the box, the message in it."""
     if request.htmx:
         event = _visible_event(request, event.pk)
         box = {**_registration_box(request, event), "notice": notice}
         return render(request, "events/includes/registration_box.html", {"box": box})
-    messages.add_message(request, level, notice)
-    return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
+    return _back_to_box(request, event, level, notice)
+
+
+def _back_to_box(request, event, level, notice):
+    """The event's page at the registration box (its anchor), `notice` shown in the box
+    rather than at the top of the page, out of sight on a phone (card_notices)."""
+    page = event.get_absolute_url()
+    card_notices.send(request, page, page, REGISTRATION_ANCHOR, notice, NOTICE_LEVELS[level])
+    return redirect(f"{page}#{REGISTRATION_ANCHOR}")
 
 
 @login_required
@@ -228,14 +241,18 @@ def register(request, pk):
     workshops = list(event.workshops.all())
     if not (questions or workshops):
         if request.method != "POST":
-            return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
+            return redirect(f"{event.get_absolute_url()}#{REGISTRATION_ANCHOR}")
         return _register_at_once(request, event)
     box = _registration_box(request, event)
     if box["state"] == "forbidden":
         return _refuse_closed_phase(request, event)
     if box["state"] not in ("open", "full", "confirmed", "waiting"):
-        messages.error(request, _("Les inscriptions à cet événement ne sont pas ouvertes."))
-        return redirect(reverse("events:detail", args=[event.pk]) + "#inscription")
+        return _back_to_box(
+            request,
+            event,
+            messages.ERROR,
+            _("Les inscriptions à cet événement ne sont pas ouvertes."),
+        )
     registration = (
         Registration.objects.filter(event=event, user=request.user)
         .prefetch_related("workshops", "answers__question")

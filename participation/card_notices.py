@@ -1,6 +1,7 @@
 """The confirmation of a form sent without JavaScript, shown at the card it was sent from.
 
-Without JavaScript a vote or a follow reloads the page at the card's anchor (`#vote-12`);
+Without JavaScript a vote, a follow or a registration reloads the page at the card's anchor
+(`#vote-12`, `#inscription`);
 a message at the top of the page would be out of sight, on a phone above a long page. So
 the view `send`s it: kept for that card (in the session, with the page's path and the
 anchor) when the member goes back to the object's own page, which always renders the card;
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 
 SESSION_KEY = "card_notice"
-LEVELS = {"success": messages.SUCCESS, "error": messages.ERROR}
+LEVELS = {"success": messages.SUCCESS, "info": messages.INFO, "error": messages.ERROR}
 
 
 def send(request, back, page_url, anchor, text, level="success"):
