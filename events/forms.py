@@ -1,12 +1,13 @@
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from debates.forms import DateTimeInput
 from events.models import Event, QuestionKind, Workshop
+from maillage.french_dates import date_format
 from participation.spaces.api import SpacePage
 
 

@@ -4,10 +4,11 @@ the same way. Nothing here queries the database: callers load what the cards rea
 
 from dataclasses import dataclass
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from maillage.french_dates import date_format
 from participation.notifications.api import absolute_url
 
 SUMMARY_WORDS = 40
@@ -26,7 +27,7 @@ def _summary(text):
 
 
 def _date(value):
-    return formats.date_format(value, "j F Y")
+    return date_format(value, "j F Y")
 
 
 def news_card(page):
@@ -47,7 +48,7 @@ def resource_card(resource):
 
 def event_card(event):
     place = event.commune or (_("En ligne") if event.online_url else "")
-    when = formats.date_format(timezone.localtime(event.start_at), "l j F Y, H:i")
+    when = date_format(timezone.localtime(event.start_at), "l j F Y, H:i")
     meta = " · ".join(part for part in (when, place) if part)
     return Card(
         event.title, absolute_url(event.get_absolute_url()), meta, _summary(event.description)

@@ -162,6 +162,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # `date` writes "1er décembre" on the first of the month (maillage/french_dates.py).
+            "builtins": ["maillage.french_dates"],
         },
     },
 ]
