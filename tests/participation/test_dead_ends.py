@@ -68,7 +68,8 @@ def _explains(response, action, *, opens=True):
     )
     if opens:
         date = timezone.localdate() + timedelta(days=10)
-        assert f"La phase {_q('Nouvel appel')} l’ouvrira à partir du {date.day} " in html
+        day = "1er" if date.day == 1 else date.day  # maillage/french_dates.py
+        assert f"La phase {_q('Nouvel appel')} l’ouvrira à partir du {day} " in html
     else:
         assert "Aucune phase à venir ne l’ouvre." in html
     return html
