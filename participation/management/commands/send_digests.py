@@ -6,7 +6,7 @@ from participation.notifications import daily
 class Command(BaseCommand):
     help = (
         "Annonce les changements de phase et envoie les résumés de notifications dus "
-        "(à lancer chaque jour par cron ; rien n'est envoyé deux fois)."
+        "(à lancer chaque jour par cron ; rien n’est envoyé deux fois)."
     )
 
     def handle(self, *args, **options):
