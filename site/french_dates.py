@@ -10,8 +10,15 @@ first, as Django's filter does; numeric formats ("d/m/Y", "c", "Y-m-d") never ch
 Python code that writes a date in French words for people (e-mails, cards) calls
 `date_format` here instead of django.utils.formats'.
 
-Fast: the other days cost one attribute read; on the first, the rewritten format is
-looked up in a dict (one entry per format and language), never parsed again."""
+Fast: a page prints the same dates for every reader, and Django's formatting costs tens of
+microseconds a date (a DateFormat, a regex split, a gettext per month name), so the text
+of a date or datetime is kept per (value, time zone, fold, format, language) in a bounded
+LRU: the same output, computed once per process; formats and time zone changed by a test
+empty it. The rewritten format of the first of a month is kept per format and language."""
+
+from datetime import date as Date
+from datetime import datetime as DateTime
+from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.template import Library, defaultfilters
@@ -69,13 +76,31 @@ def date_format(value, format=None):
 @register.filter(expects_localtime=True, is_safe=False)
 def date(value, arg=None):
     """Django's `date` filter, with "1er" on the first of the month."""
+    kind = type(value)
+    if kind is DateTime:
+        return _formatted(value, value.tzinfo, value.fold, arg, get_language())
+    if kind is Date:
+        return _formatted(value, None, 0, arg, get_language())
+    return _date(value, arg)
+
+
+def _date(value, arg):
     if getattr(value, "day", None) == 1:
         arg = first_of_month_format(arg)
     return defaultfilters.date(value, arg)
 
 
+@lru_cache(maxsize=8192)
+def _formatted(value, tzinfo, fold, arg, language):
+    """A date's text: `tzinfo` and `fold` in the key because aware datetimes compare (and
+    hash) by their instant, while the text shows the local time and the offset."""
+    return _date(value, arg)
+
+
 def _forget_formats(**kwargs):
-    _formats.clear()  # a test changed the formats or the language: resolve them again
+    # A test changed the formats, the time zone or the language: compute them again.
+    _formats.clear()
+    _formatted.cache_clear()
 
 
 setting_changed.connect(_forget_formats, dispatch_uid="french_dates")

@@ -1,11 +1,12 @@
 """The first of the month is written "1er" in French dates, on every page (the `date`
 filter is a template builtin) and in the French text Python writes; numbers stay numbers."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.template import Context, Template
+from django.template import Context, Engine, Template
+from django.utils import timezone
 from django.utils.translation import override
 
 from gazette.cards import event_card
@@ -67,3 +68,23 @@ def test_event_page_and_gazette_card_say_1er(client):
     assert "1 janvier" not in html
     with override("fr"):
         assert event_card(event).meta.startswith("mardi 1er janvier 2030, 10:00")
+
+
+def test_the_same_instant_reads_in_each_time_zone_and_fold():
+    """The texts are kept per value: an aware datetime is the same key in every zone (and
+    both sides of the autumn hour), so the zone and the fold are part of the key."""
+    paris, martinique = ZoneInfo("Europe/Paris"), ZoneInfo("America/Martinique")
+    instant = datetime(2026, 12, 1, 13, 0, tzinfo=ZoneInfo("UTC"))
+    source = '{{ d|date:"j F H:i O" }}'
+    with timezone.override(paris):
+        assert _render(source, instant) == "1er décembre 14:00 +0100"
+    with timezone.override(martinique):
+        assert _render(source, instant) == "1er décembre 09:00 -0400"
+    # Apart from "1er", the text is Django's own, the autumn's repeated hour included.
+    django = Engine().from_string('{{ d|date:"j F Y H:i O e U" }}')
+    first = datetime(2026, 10, 25, 2, 30, tzinfo=paris)
+    later = instant + timedelta(days=1)
+    for value in (first, first.replace(fold=1), later, first.replace(tzinfo=None)):
+        with override("fr"):
+            expected = django.render(Context({"d": value}))
+        assert _render('{{ d|date:"j F Y H:i O e U" }}', value) == expected
