@@ -97,10 +97,17 @@ def _formatted(value, tzinfo, fold, arg, language):
     return _date(value, arg)
 
 
-def _forget_formats(**kwargs):
-    # A test changed the formats, the time zone or the language: compute them again.
-    _formats.clear()
-    _formatted.cache_clear()
+# The settings a date's text depends on (besides the *_FORMAT ones).
+TEXT_SETTINGS = {
+    "TIME_ZONE", "USE_TZ", "LANGUAGE_CODE", "LANGUAGES", "LOCALE_PATHS", "FORMAT_MODULE_PATH"
+}  # fmt: skip
+
+
+def _forget_formats(setting, **kwargs):
+    if setting in TEXT_SETTINGS or setting.endswith("_FORMAT"):
+        # A test changed the formats, the time zone or the language: compute them again.
+        _formats.clear()
+        _formatted.cache_clear()
 
 
 setting_changed.connect(_forget_formats, dispatch_uid="french_dates")
