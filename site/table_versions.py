@@ -17,8 +17,9 @@ class (`install`):
 the same version. A new vote thus expires the pages and fragments that read votes, and
 nothing else. A value that reads only one object's rows of some tables (a comment thread)
 notes that object's version instead of those tables (`Scope`, below): a comment expires
-the thread it belongs to, not every thread. Versions are random tokens written with a plain `set`, so two processes
-bumping the same table at once can never leave it at a version a stale value noted.
+the thread it belongs to, not every thread. Versions are random tokens written with a
+plain `set`, so two processes bumping the same table at once can never leave it at a
+version a stale value noted.
 Written tables are recognised quoted or not, schema-qualified or not, outside string
 literals and comments; tables read are recognised by their quoted names after FROM or JOIN,
 as Django writes them: raw SQL that reads must quote table names too. Writes hidden in a
@@ -401,9 +402,12 @@ class Scope:
     migration that also installs statement triggers on each table of `covers`: a row
     inserted, updated (its object before and after) or deleted gives its object's key a
     new random version; a TRUNCATE gives one to the key "*", which every check also reads.
-    Every write is thus seen, whatever sends it (a queryset's `update()`, raw SQL, a
-    migration, a program other than Django), and undone with its transaction. Not seen:
-    writes made with triggers disabled (`session_replication_role = replica`).
+    The object's version thus follows every write, whatever sends it (a queryset's
+    `update()` or `delete()`, raw SQL, a migration), and a rollback undoes it with the
+    rest. Not seen: writes made with triggers disabled (`session_replication_role =
+    replica`). As for every cached value, a write sent by a program other than Django
+    gives no table a new version: it is seen at the next check made after any write of
+    Django to a covered table.
 
     Inside `scoped(scope, key)`, the value being computed notes the object's version
     instead of the tables of `covers`, with the versions those tables had just before. It
