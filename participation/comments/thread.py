@@ -179,8 +179,27 @@ def comment_links():
 
 
 def comment_node(comment, links=None):
-    """What the templates of one comment read besides the comment: its slots and links."""
-    return {**comment_slots(comment), "urls": (links or comment_links())(comment)}
+    """What the templates of one comment read besides the comment: its slots and links,
+    and `shown`, everything its article shows that the thread's context does not hold
+    (the key of its cached HTML in comment.html)."""
+    node = {**comment_slots(comment), "urls": (links or comment_links())(comment)}
+    node["shown"] = (
+        comment.pk,
+        comment.level,
+        comment.deleted_at,
+        comment.is_hidden,
+        comment.user.display_name if comment.user_id else None,
+        comment.user_name,
+        comment.submit_date,
+        comment.edited_at,
+        comment.stance,
+        getattr(comment, "useful_count", None),
+        getattr(comment, "disagree_count", None),
+        comment.comment,
+        node["own"],  # the author, the edit deadline and the slots' secret
+        node["urls"],
+    )
+    return node
 
 
 def shared_nodes(comments):

@@ -8,12 +8,16 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import RequestFactory
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 
+from maillage import table_versions
 from participation.comments import services
 from participation.comments.api import section_context
+from participation.comments.thread import shared_thread, thread_context
 from participation.models import Comment, CommentReaction
 from participation.moderation import services as moderation
 from tests.factories import ProposalFactory, UserFactory, make_space
@@ -182,3 +186,35 @@ def test_a_thread_read_elsewhere_before_a_commit_does_not_outlive_it():
 
     assert "sentinelle-9a8b7c" in elsewhere()
     _kept(space, "Pas encore sentinelle-9a8b7c")  # stored elsewhere after the commit
+
+
+def test_a_thread_rebuilt_from_the_cached_comments_is_the_same_html(
+    space, member, moderator, reader
+):
+    """Each comment's article is kept under what it shows (comment.html): a thread
+    renewed by a write elsewhere in it renders none again and gives the same HTML."""
+    first = services.post_comment(member, space, "Bonjour sentinelle-4d5e6f")
+    services.post_comment(reader, space, "Réponse sentinelle-7a8b9c", parent=first)
+    services.react(reader, first, "useful")
+    moderation.hide(moderator, services.post_comment(reader, space, "Masqué sentinelle-0c1d2e"))
+    rendered = []
+    template_rendered.connect(
+        receiver := lambda sender, template, **kw: rendered.append(template.name)
+    )
+    try:
+        for user in (AnonymousUser(), member, moderator):
+            request = RequestFactory().get("/")
+            request.user = user
+            context = thread_context(request, space)
+            cache.clear()
+            table_versions.local_values.clear()
+            cold = shared_thread(context, None, set(), "")["html"]
+            Comment.objects.filter(pk=first.pk).update(stance="")  # changes nothing shown
+            rendered.clear()
+            warm = shared_thread(context, None, set(), "")["html"]
+            assert "participation/comments/thread.html" in rendered  # the thread is renewed
+            assert "participation/comments/reaction_counts.html" not in rendered  # not its comments
+            assert warm == cold
+    finally:
+        template_rendered.disconnect(receiver)
+    assert "sentinelle-0c1d2e" in cold  # the moderator's thread shows the hidden comment
