@@ -3,9 +3,10 @@
 Every SQL statement the application sends goes through `track_tables` (installed on each
 connection by `maillage.apps`), and every `cursor.copy()` through the connection's cursor
 class (`install`):
-- a write gives each table it writes a new version, at once and again when the
-  transaction commits, so that a value computed by a concurrent request in between (which
-  could not see the uncommitted rows) cannot outlive the commit. Writes are INSERT, UPDATE,
+- a write gives each table it writes a new version, at once and again when it is
+  committed (when the transaction commits, or once the statement returns outside one), so
+  that a value computed by a concurrent request in between (which could not see the
+  uncommitted rows) cannot outlive the commit. Writes are INSERT, UPDATE,
   DELETE and MERGE, also inside `WITH ...` (data-modifying CTEs), COPY ... FROM and
   TRUNCATE; a write whose tables cannot all be named (TRUNCATE ... CASCADE) expires every
   value at once;
@@ -13,9 +14,12 @@ class (`install`):
   noted with the version it had *before* the statement ran.
 
 `cached(key, compute)` serves a stored value only while every table it noted still has
-the same version. A new comment thus expires the pages and fragments that read comments,
-and nothing else. Versions are random tokens written with a plain `set`, so two processes
-bumping the same table at once can never leave it at a version a stale value noted.
+the same version. A new vote thus expires the pages and fragments that read votes, and
+nothing else. A value that reads only one object's rows of some tables (a comment thread)
+notes that object's version instead of those tables (`Scope`, below): a comment expires
+the thread it belongs to, not every thread. Versions are random tokens written with a
+plain `set`, so two processes bumping the same table at once can never leave it at a
+version a stale value noted.
 Written tables are recognised quoted or not, schema-qualified or not, outside string
 literals and comments; tables read are recognised by their quoted names after FROM or JOIN,
 as Django writes them: raw SQL that reads must quote table names too. Writes hidden in a
@@ -50,7 +54,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
-from django.db import connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 PREFIX = "table-version:"
 # A pseudo-table every value notes: a new version of it expires every cached value.
@@ -221,7 +225,11 @@ def versions(tables):
 
 
 def is_current(noted):
-    return versions(noted) == noted
+    """Whether no table and no object (`Scope`) that `noted` holds has changed since."""
+    scoped = [name for name in noted if SCOPED in name]
+    if not scoped:
+        return versions(noted) == noted
+    return _scoped_is_current(noted, scoped)
 
 
 def bump(table):
@@ -304,9 +312,11 @@ def recording(report=True):
     notes what the outer value depends on itself)."""
     reads = versions(ALWAYS)
     token = _recording.set(reads)
+    uncovered = _covered.set(frozenset())  # a nested value notes every table it reads
     try:
         yield reads
     finally:
+        _covered.reset(uncovered)
         _recording.reset(token)
         if report:
             note(reads)
@@ -332,19 +342,150 @@ def cached(key, compute, timeout):
 def track_tables(execute, sql, params, many, context):
     reads = _recording.get()
     if reads is not None:
-        unseen = [table for table in NAMED.findall(sql) if table not in reads]
+        covered = _covered.get()
+        unseen = [t for t in NAMED.findall(sql) if t not in reads and t not in covered]
         if unseen:
             reads.update(versions(unseen))
-    bump_written(written_tables(sql), context["connection"])
-    return execute(sql, params, many, context)
+    connection = context["connection"]
+    written = written_tables(sql)
+    bump_written(written, connection)
+    result = execute(sql, params, many, context)
+    if written and connection.autocommit and not connection.in_atomic_block:
+        Bump(written)()  # committed now: a value read while it ran must not outlive it
+    return result
+
+
+class Bump:
+    """New versions for `tables`; kept in `run_on_commit` until the commit, where `scoped`
+    finds what its own transaction has written and not committed yet."""
+
+    def __init__(self, tables):
+        self.tables = frozenset(tables)
+
+    def __call__(self):
+        for table in self.tables:
+            bump(table)
 
 
 def bump_written(tables, connection):
     """New versions for `tables` now and, inside a transaction, again at its commit."""
-    for table in tables:
-        bump(table)
-    if tables and connection.in_atomic_block:
-        transaction.on_commit(lambda: [bump(table) for table in tables], using=connection.alias)
+    if tables:
+        Bump(tables)()
+        if connection.in_atomic_block:
+            transaction.on_commit(Bump(tables), using=connection.alias)
+
+
+def uncommitted(connection, tables):
+    """Whether the transaction under way on `connection` has written one of `tables`."""
+    return connection.in_atomic_block and any(
+        not getattr(hook, "tables", frozenset()).isdisjoint(tables)
+        for _savepoints, hook, _robust in connection.run_on_commit
+    )
+
+
+# --- Versions per object -------------------------------------------------------------
+
+# A noted name "<table>@<key>" is the version of one object in a Scope's table; no table
+# name holds "@". Its key "*" is bumped by a TRUNCATE of a covered table.
+SCOPED = "@"
+EPOCH = "*"
+_scopes = {}
+# Tables whose reads the block under way does not note (`scoped`).
+_covered = ContextVar("maillage_tables_covered", default=frozenset())
+
+
+class Scope:
+    """Versions per object, for a value that reads only one object's rows of some tables
+    (a comment thread: its comments and their reactions).
+
+    PostgreSQL keeps them in `table` (key text primary key, version uuid), created by the
+    migration that also installs statement triggers on each table of `covers`: a row
+    inserted, updated (its object before and after) or deleted gives its object's key a
+    new random version; a TRUNCATE gives one to the key "*", which every check also reads.
+    The object's version thus follows every write, whatever sends it (a queryset's
+    `update()` or `delete()`, raw SQL, a migration), and a rollback undoes it with the
+    rest. Not seen: writes made with triggers disabled (`session_replication_role =
+    replica`). As for every cached value, a write sent by a program other than Django
+    gives no table a new version: it is seen at the next check made after any write of
+    Django to a covered table.
+
+    Inside `scoped(scope, key)`, the value being computed notes the object's version
+    instead of the tables of `covers`, with the versions those tables had just before. It
+    is then served while these tables keep their versions (no query), else while the
+    object keeps its version (one query for every object a value noted). Exact under
+    READ COMMITTED:
+    - the table versions are read first, then the object's version, then the rows: each
+      statement sees every commit made before it starts, so a value is never older than
+      the version it noted, and a write committed after that read changes the version
+      (the value is no longer served once the write is committed);
+    - table versions are given before each write is sent and again once it is committed
+      (`track_tables`): equal ones mean that no write to those tables committed since
+      the value's rows were read, so the object's version cannot have changed either. A
+      value computed while its own transaction has uncommitted writes to those tables
+      (`uncommitted`) notes no table versions, which a rollback would leave unchanged: it
+      is always checked against the object's version, which the rollback restores.
+    Inside the block, reads of a covered table must concern that object only. A value
+    computed in the block by `cached` notes all its tables, and an outer value (a page)
+    notes the object's version that the thread noted (`note`), so it expires with it."""
+
+    def __init__(self, table, covers):
+        self.table = table
+        self.covers = tuple(sorted(covers))
+        _scopes[table] = self
+
+    def name(self, key):
+        return f"{self.table}{SCOPED}{key}"
+
+    def read(self, keys):
+        """{key: (version of "*", version of key)}, None for one never written."""
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            # Unquoted: `track_tables` notes quoted names only, and this is no read of rows.
+            cursor.execute(
+                f"SELECT key, version::text FROM {self.table} WHERE key = ANY(%s)",
+                [[EPOCH, *keys]],
+            )
+            found = dict(cursor.fetchall())
+        return {key: (found.get(EPOCH), found.get(key)) for key in keys}
+
+
+@contextmanager
+def scoped(scope, key):
+    """Inside the block, the value being recorded notes the version of the object `key`
+    instead of the tables `scope` covers (see `Scope`)."""
+    reads = _recording.get()
+    if reads is None:
+        yield
+        return
+    tables = None
+    if not uncommitted(connections[DEFAULT_DB_ALIAS], scope.covers):
+        current = versions(scope.covers)
+        tables = tuple(current[table] for table in scope.covers)
+    reads.setdefault(scope.name(key), (tables, scope.read([key])[key]))
+    token = _covered.set(_covered.get() | set(scope.covers))
+    try:
+        yield
+    finally:
+        _covered.reset(token)
+
+
+def _scoped_is_current(noted, scoped):
+    scopes = {name: _scopes.get(name.partition(SCOPED)[0]) for name in scoped}
+    if None in scopes.values():
+        return False
+    tables = [name for name in noted if SCOPED not in name]
+    covered = sorted({table for scope in scopes.values() for table in scope.covers})
+    current = versions(list(dict.fromkeys([*tables, *covered])))
+    if any(current[table] != noted[table] for table in tables):
+        return False
+    unsure = {}
+    for name, scope in scopes.items():
+        if noted[name][0] != tuple(current[table] for table in scope.covers):
+            unsure.setdefault(scope, []).append(name)
+    for scope, names in unsure.items():
+        found = scope.read([name.partition(SCOPED)[2] for name in names])
+        if any(found[name.partition(SCOPED)[2]] != noted[name][1] for name in names):
+            return False
+    return True
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from django_comments_xtd.models import (
     max_thread_level_for_content_type,
 )
 
+from maillage import table_versions
 from participation.moderation.models import Moderatable, ModeratableQuerySet
 from participation.spaces.visibility import is_visible_to, space_of
 from participation.utils import object_url
@@ -26,6 +27,25 @@ PAGE_PARAM = "commentaires"
 # réponses", a link to the same page with the thread unfolded (`?fil=<thread id>`).
 REPLIES_SHOWN = 2
 UNFOLD_PARAM = "fil"
+
+
+# What a thread shows of one object, versioned per object by PostgreSQL triggers
+# (migration 0005): a comment, an edit, a moderation or a reaction expires the cached
+# threads of its object only (`thread.shared_thread`).
+THREAD_VERSIONS = table_versions.Scope(
+    "participation_threadversion",
+    covers=(
+        "django_comments",
+        "django_comments_xtd_xtdcomment",
+        "participation_comment",
+        "participation_commentreaction",
+    ),
+)
+
+
+def thread_key(content_type_id, object_pk):
+    """An object's key in THREAD_VERSIONS, as the triggers write it."""
+    return f"{content_type_id}:{object_pk}"
 
 
 class Stance(models.TextChoices):

@@ -17,11 +17,13 @@ from participation.comments.forms import CommentForm
 from participation.comments.models import (
     PAGE_PARAM,
     REPLIES_SHOWN,
+    THREAD_VERSIONS,
     THREADS_PER_PAGE,
     UNFOLD_PARAM,
     Comment,
     CommentReaction,
     Stance,
+    thread_key,
 )
 from participation.comments.personal import comment_slots, personalize, slot_version, slots
 from participation.comments.services import asks_stance, can_comment
@@ -177,8 +179,27 @@ def comment_links():
 
 
 def comment_node(comment, links=None):
-    """What the templates of one comment read besides the comment: its slots and links."""
-    return {**comment_slots(comment), "urls": (links or comment_links())(comment)}
+    """What the templates of one comment read besides the comment: its slots and links,
+    and `shown`, everything its article shows that the thread's context does not hold
+    (the key of its cached HTML in comment.html)."""
+    node = {**comment_slots(comment), "urls": (links or comment_links())(comment)}
+    node["shown"] = (
+        comment.pk,
+        comment.level,
+        comment.deleted_at,
+        comment.is_hidden,
+        comment.user.display_name if comment.user_id else None,
+        comment.user_name,
+        comment.submit_date,
+        comment.edited_at,
+        comment.stance,
+        getattr(comment, "useful_count", None),
+        getattr(comment, "disagree_count", None),
+        comment.comment,
+        node["own"],  # the author, the edit deadline and the slots' secret
+        node["urls"],
+    )
+    return node
 
 
 def shared_nodes(comments):
@@ -190,8 +211,9 @@ def shared_thread(context, page, unfolded, query_string, posted=None):
     """One page of `context["target"]`'s threads as every reader with the same rights
     sees it (signed in or not, may comment or not, moderator or not): its HTML with
     slots, the counts of the whole discussion, and whether there is any comment. Cached
-    until a table it read is written (a comment, a reaction, a moderation, a member's
-    name)."""
+    until something it shows changes: a comment of this object, or a reaction to one,
+    written in any way (per-object versions, `THREAD_VERSIONS`), or another table it
+    read (a member's name). A page that includes it expires with it."""
     shared = shared_context(context)
     target = context["target"]
     key = table_versions.key(
@@ -211,21 +233,24 @@ def shared_thread(context, page, unfolded, query_string, posted=None):
     )
 
     def render():
-        page_obj = thread_page(target, page)
-        thread = fold(shared_nodes(_thread_comments(target, page_obj.object_list)), unfolded)
-        count, stance_counts = comment_counts(target)
-        html = render_to_string(
-            "participation/comments/thread.html",
-            {
-                **shared,
-                "thread": thread,
-                "page_obj": page_obj,
-                "page_param": PAGE_PARAM,
-                "unfold_param": UNFOLD_PARAM,
-                "query_string": query_string,
-                "posted": posted,
-            },
-        )
+        # Every read of comments and reactions below is of this object's.
+        versioned = thread_key(shared["content_type"].pk, target.pk)
+        with table_versions.scoped(THREAD_VERSIONS, versioned):
+            page_obj = thread_page(target, page)
+            thread = fold(shared_nodes(_thread_comments(target, page_obj.object_list)), unfolded)
+            count, stance_counts = comment_counts(target)
+            html = render_to_string(
+                "participation/comments/thread.html",
+                {
+                    **shared,
+                    "thread": thread,
+                    "page_obj": page_obj,
+                    "page_param": PAGE_PARAM,
+                    "unfold_param": UNFOLD_PARAM,
+                    "query_string": query_string,
+                    "posted": posted,
+                },
+            )
         return {
             "html": html,
             "has_thread": bool(thread),
