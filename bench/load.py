@@ -396,7 +396,12 @@ def main():
         "--think", type=float, default=1.0, help="temps de lecture moyen en secondes (0 : aucun)"
     )
     parser.add_argument("--port", type=int, default=8100)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=(os.cpu_count() or 1) * 2,
+        help="processus gunicorn (défaut : 2 par cœur, comme la section « Déployer »)",
+    )
     parser.add_argument(
         "--threads", type=int, default=1, help="fils par processus (gthread au-delà de 1)"
     )

@@ -4,7 +4,9 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.forms.models import ModelChoiceIterator
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -26,9 +28,11 @@ def _item_url(item, request):
     return page.get_url(request) if page else None
 
 
-@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_nav(context):
-    """The header navigation: a section whose index page is not published yet is left out."""
+    """The header navigation: a section whose index page is not published yet is left out.
+    Its HTML, named by the links it shows and the one the page is in (aria-current), is
+    rendered once per section rather than on every page."""
     request = context.get("request")
     links = _cached_per_site(
         "nav",
@@ -40,12 +44,16 @@ def main_nav(context):
         ],
     )
     path = request.path if request else ""
-    return {
-        "items": [
-            {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
-            for label, url in links
-        ]
-    }
+    items = [
+        {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
+        for label, url in links
+    ]
+    html = cached(
+        table_versions.key("layout:nav-html", get_language(), items),
+        lambda: render_to_string("includes/main_nav.html", {"items": items}),
+        3600,
+    )
+    return mark_safe(html)  # the template's own output, escaped there
 
 
 @register.simple_tag(takes_context=True)
