@@ -62,7 +62,7 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Read when the breadcrumbs are rendered, not when they are served from the cache.
+        # Read (from the exact cache) only when the breadcrumbs are rendered.
         context["ancestors"] = SimpleLazyObject(lambda: breadcrumb_ancestors(self))
         return context
 
