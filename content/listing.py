@@ -21,18 +21,45 @@ def lazy_paginate(request, items, per_page=PER_PAGE, then=None):
     fragment of the results: a cached list asks the database nothing, and a fragment
     being rendered notes every table the page reads, so nothing may use the page before
     the fragment does. `then(page)`, when given, completes the rows once read."""
+    page_obj = SimpleLazyObject(lambda: read_page(request, items, per_page, then))
+    return page_obj, query_string(request), results_key(request, items, per_page)
 
-    def read():
-        page = Paginator(items, per_page).get_page(request.GET.get("page"))
-        if then is not None:
-            then(page)
-        return page
 
+def read_page(request, items, per_page=PER_PAGE, then=None):
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    if then is not None:
+        then(page)
+    return page
+
+
+def results_key(request, items, per_page=PER_PAGE):
     sql, params = items.query.sql_with_params()
-    key = table_versions.key(
+    return table_versions.key(
         "page", sql, [repr(param) for param in params], per_page, request.GET.get("page")
     )
-    return SimpleLazyObject(read), query_string(request), key
+
+
+def lazy_listing(request, filtered, per_page=PER_PAGE):
+    """The context of a filtered listing page (`filter_form`, `page_obj`, `query_string`,
+    `results_key`) with nothing built until a template uses it, so that a page whose
+    listing is a cached fragment (keyed by the request's path and query string) builds no
+    filters, compiles no SQL and reads nothing: `filtered()` returns the bound filter form
+    and the queryset of the rows, called once, on the first use. `filter_form` and
+    `results_key` are callables, which templates call when they resolve them; `page_obj`
+    is a lazy page, as `lazy_paginate`'s."""
+    built = []
+
+    def build():
+        if not built:
+            built.extend(filtered())
+        return built
+
+    return {
+        "filter_form": lambda: build()[0],
+        "page_obj": SimpleLazyObject(lambda: read_page(request, build()[1], per_page)),
+        "query_string": query_string(request),
+        "results_key": lambda: results_key(request, build()[1], per_page),
+    }
 
 
 def query_string(request):

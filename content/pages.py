@@ -1,8 +1,14 @@
 """The abstract page holding what every public content page of the site shares."""
 
+import hashlib
+import json
+import uuid
+
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
@@ -17,6 +23,19 @@ def view_restrictions(page):
     return table_versions.cached(
         table_versions.key("view-restrictions", page.pk, page.path),
         lambda: list(Page.get_view_restrictions(page)),
+        3600,
+    )
+
+
+def breadcrumb_ancestors(page):
+    """The ancestors the breadcrumbs show (below the tree's root), read once and kept with
+    the exact invalidation of the page tree: a renamed or moved page expires them. A page
+    being previewed reads them afresh (its tree may live in memory only)."""
+    if page.pk is None or getattr(page, "previewing", False):
+        return list(page.get_ancestors().filter(depth__gte=2))
+    return table_versions.cached(
+        table_versions.key("breadcrumbs", page.pk, page.path),
+        lambda: list(page.get_ancestors().filter(depth__gte=2)),
         3600,
     )
 
@@ -43,8 +62,26 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["ancestors"] = self.get_ancestors().filter(depth__gte=2)
+        # Read (from the exact cache) only when the breadcrumbs are rendered.
+        context["ancestors"] = SimpleLazyObject(lambda: breadcrumb_ancestors(self))
         return context
+
+    @property
+    def fingerprint(self):
+        """The page's own fields as they are, a key for the cached fragments of its page
+        (what they show of other tables expires them by itself). A preview never gets
+        the same one twice: its relations live in memory, not in tables."""
+        if getattr(self, "previewing", False):
+            return uuid.uuid4().hex
+        values = []
+        for field in self._meta.concrete_fields:
+            value = getattr(self, field.attname)
+            values.append(list(value.raw_data) if isinstance(value, StreamValue) else value)
+        return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()
+
+    def serve_preview(self, request, mode_name):
+        self.previewing = True
+        return super().serve_preview(request, mode_name)
 
     def get_view_restrictions(self):
         """Wagtail's (this page's and its ancestors'), from `view_restrictions`: the check

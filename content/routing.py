@@ -1,11 +1,12 @@
-"""Wagtail's page routing in one query: the site and the chain of pages for a path come
-from the exact cache, and only the page served is read from the database.
+"""Wagtail's page routing without a query once warm: the site, the chain of pages for a
+path and the page served come from the exact cache.
 
 Wagtail's `serve` finds the site (one query), then walks the tree from the site's root
 page: the root's specific form, then for each path component the child with that slug and
 its specific form, two queries a level. `serve` below resolves the same walk from
 `cached` values, invalidated whenever `wagtailcore_page` or `wagtailcore_site` is
-written, then hands over to Wagtail's own `serve` (hooks, view restrictions, `serve()`)
+written (the page served, also when its own table is: each request gets its own copy),
+then hands over to Wagtail's own `serve` (hooks, view restrictions, `serve()`)
 with the route already found, which Wagtail reads from `request._wagtail_route_for_request`.
 
 The walk is Wagtail's `Page.route`, step for step: a page whose class overrides `route`
@@ -109,7 +110,11 @@ def route(request, path):
             return AMBIGUOUS
         own_route = own_route_for(model, live, components[index:])
         if own_route or index == len(components):
-            page = model._default_manager.get(pk=page_id)
+            page = cached(
+                key("routing:page", page_id, content_type_id),
+                lambda model=model, page_id=page_id: model._default_manager.get(pk=page_id),
+                TIMEOUT,
+            )
             if own_route:
                 return page.route(request, components[index:])
             if page.live:

@@ -17,7 +17,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from content.listing import lazy_paginate
+from content.listing import lazy_listing
 from content.pages import BasePage
 from library.choices import ResourceType
 from library.extraction import ExtractionError, extract_text
@@ -230,9 +230,11 @@ class ResourceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = ResourceFilterSet(request.GET or None, queryset=Resource.objects.public())
-        context["page_obj"], context["query_string"], context["results_key"] = lazy_paginate(
-            request, filters.qs.for_listing()
-        )
-        context["filter_form"] = filters.form
+
+        def filtered():
+            filters = ResourceFilterSet(request.GET or None, queryset=Resource.objects.public())
+            return filters.form, filters.qs.for_listing()
+
+        # Built only on a miss of the page's cached listing.
+        context.update(lazy_listing(request, filtered))
         return context

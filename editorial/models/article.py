@@ -1,9 +1,5 @@
 """The abstract article page of the editorial side: hero image, body, thématiques, attachments."""
 
-import hashlib
-import json
-import uuid
-
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -12,7 +8,6 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.blocks import StreamValue
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
@@ -92,23 +87,6 @@ class ArticlePage(BasePage):
             for page in thematique_page_model.objects.live().filter(thematique__in=thematiques)
         }
         return [(thematique, pages.get(thematique.pk)) for thematique in thematiques]
-
-    @property
-    def fingerprint(self):
-        """The page's own fields as they are, a key for the cached fragments of its page
-        (what they show of other tables expires them by itself). A preview never gets
-        the same one twice: its relations live in memory, not in tables."""
-        if getattr(self, "previewing", False):
-            return uuid.uuid4().hex
-        values = []
-        for field in self._meta.concrete_fields:
-            value = getattr(self, field.attname)
-            values.append(list(value.raw_data) if isinstance(value, StreamValue) else value)
-        return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()
-
-    def serve_preview(self, request, mode_name):
-        self.previewing = True
-        return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from content.listing import lazy_paginate
+from content.listing import lazy_listing
 from content.pages import BasePage
 from editorial.filters import ExperienceFilterSet
 from editorial.models.article import ArticlePage
@@ -36,12 +36,14 @@ class ExperienceIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = ExperienceFilterSet(request.GET or None, queryset=self.experiences())
-        experiences = filters.qs.select_related("region", "departement")
-        context["page_obj"], context["query_string"], context["results_key"] = lazy_paginate(
-            request, experiences.prefetch_related("thematiques")
-        )
-        context["filter_form"] = filters.form
+
+        def filtered():
+            filters = ExperienceFilterSet(request.GET or None, queryset=self.experiences())
+            experiences = filters.qs.select_related("region", "departement")
+            return filters.form, experiences.prefetch_related("thematiques")
+
+        # Built only on a miss of the page's cached listing.
+        context.update(lazy_listing(request, filtered))
         return context
 
 

@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from content.blocks import validate_link
-from content.listing import lazy_paginate
+from content.listing import lazy_listing
 from content.pages import BasePage
 from editorial.feeds import NewsFeed
 from editorial.filters import NewsFilterSet
@@ -38,13 +38,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = NewsFilterSet(request.GET or None, queryset=self.news())
-        news = filters.qs.select_related("hero_image")
-        news = news.prefetch_related("thematiques", "tags", "hero_image__renditions")
-        context["page_obj"], context["query_string"], context["results_key"] = lazy_paginate(
-            request, news
-        )
-        context["filter_form"] = filters.form
+
+        def filtered():
+            filters = NewsFilterSet(request.GET or None, queryset=self.news())
+            news = filters.qs.select_related("hero_image")
+            news = news.prefetch_related("thematiques", "tags", "hero_image__renditions")
+            return filters.form, news
+
+        # Built only on a miss of the page's cached listing.
+        context.update(lazy_listing(request, filtered))
         return context
 
     @path("flux/<str:kind>/")

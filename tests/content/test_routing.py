@@ -1,6 +1,7 @@
 """Page routing from the exact cache (`content.routing`) finds what Wagtail's own walk
 finds, for every page of the demo, sub-routes and 404s included, asks no query for the
-site and the tree once warm, and follows a page moved, renamed or unpublished at once."""
+site, the tree or the page served once warm, and follows a page moved, renamed or
+unpublished at once."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -89,7 +90,7 @@ def test_a_view_restricted_page_still_asks_for_login(client, member_client, db):
     assert "réservée-9b1d" in member_client.get("/reservee/").content.decode()
 
 
-def test_warm_routing_reads_only_the_page_and_follows_moves_and_renames(member_client, db):
+def test_warm_routing_reads_nothing_and_follows_moves_and_renames(member_client, db):
     index = NewsIndexPageFactory(parent=HomePage.objects.get())
     news = NewsPageFactory(parent=index, title="Actualité sentinelle-6a8f", slug="avant")
     member_client.get("/actualites/avant/")
@@ -100,16 +101,16 @@ def test_warm_routing_reads_only_the_page_and_follows_moves_and_renames(member_c
     warm = [query["sql"] for query in queries.captured_queries]
     renamed = Page.objects.get(pk=news.pk)
     renamed.slug = "apres"
+    renamed.title = "Actualité renommée-2c7b"
     renamed.save()
     moved_away = member_client.get("/actualites/avant/")
     at_new_address = member_client.get("/actualites/apres/")
     renamed.move(HomePage.objects.get(), pos="last-child")
     after_move = member_client.get("/apres/")
 
-    assert found.page.pk == news.pk and len(warm) == 1
-    assert '"editorial_newspage"' in warm[0] and '"wagtailcore_site"' not in warm[0]
+    assert found.page.pk == news.pk and isinstance(found.page, type(news)) and warm == []
     assert moved_away.status_code == 404
-    assert "sentinelle-6a8f" in at_new_address.content.decode()
-    assert "sentinelle-6a8f" in after_move.content.decode()
+    assert "renommée-2c7b" in at_new_address.content.decode()
+    assert "renommée-2c7b" in after_move.content.decode()
     # The redirect Wagtail records for a moved page.
     assert member_client.get("/actualites/apres/")["Location"] == "/apres/"
