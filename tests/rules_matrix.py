@@ -1,11 +1,13 @@
 """The permission matrix every rule is tested against (adhocracy+'s per-rule test files):
-role × phase × space visibility. Each rule's test file builds the space, asks the
-endpoint, and checks the status and that a refused action wrote nothing."""
+role × phase × space visibility. Each rule's test file takes its space from `matrix_spaces`,
+asks the endpoint, and checks the status and that a refused action wrote nothing."""
 
 import itertools
 from datetime import timedelta
 
+import pytest
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.utils import timezone
 
 from members.roles import MODERATEURS
@@ -39,6 +41,35 @@ def space_for(phase, visibility, module, action, invited=()):
         visibility=visibility,
         memberships=invited,
     )
+
+
+def matrix_spaces(module, action):
+    """A fixture for a rule's test file: `spaces(phase, visibility, invited=user)` gives the
+    space of that point of the matrix (`user` added to its members). The nine spaces are
+    built once for the file, in a transaction rolled back after its last test (each test
+    runs in a savepoint of it, so what a test writes, its invited member included, is gone
+    for the next); a Wagtail page per test made most of the matrix's time."""
+
+    @pytest.fixture(scope="module")
+    def spaces(django_db_setup, django_db_blocker):
+        from participation.models import SpaceMembership, SpacePage
+
+        with django_db_blocker.unblock(), transaction.atomic():
+            built = {
+                (phase, visibility): space_for(phase, visibility, module, action).pk
+                for phase in PHASES
+                for visibility in VISIBILITIES
+            }
+
+            def space(phase, visibility, invited=None):
+                if invited is not None:
+                    SpaceMembership.objects.create(space_id=built[phase, visibility], user=invited)
+                return SpacePage.objects.get(pk=built[phase, visibility])
+
+            yield space
+            transaction.set_rollback(True)
+
+    return spaces
 
 
 def user_for(role):

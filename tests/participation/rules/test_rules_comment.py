@@ -5,17 +5,16 @@ from django.urls import reverse
 
 from participation.models import Comment
 from participation.utils import content_type_for
-from tests.rules_matrix import MATRIX, expected_status, login, opened, space_for, user_for
+from tests.rules_matrix import MATRIX, expected_status, login, matrix_spaces, opened, user_for
 
 pytestmark = pytest.mark.django_db
+spaces = matrix_spaces("proposals", "comment")
 
 
 @pytest.mark.parametrize(("role", "phase", "visibility"), MATRIX)
-def test_comment(client, role, phase, visibility):
+def test_comment(client, spaces, role, phase, visibility):
     user = user_for(role)
-    space = space_for(
-        phase, visibility, "proposals", "comment", invited=[user] * (role == "invited")
-    )
+    space = spaces(phase, visibility, invited=user if role == "invited" else None)
     url = reverse("participation:comment_post", args=[content_type_for(space).pk, space.pk])
     response = login(client, user).post(url, {"comment": "Mon avis"})
     assert response.status_code == expected_status(role, phase, visibility, success=302)

@@ -7,15 +7,16 @@ from django.urls import reverse
 from proposals.models import Vote
 from proposals.rules import VOTE
 from tests.factories import ProposalFactory
-from tests.rules_matrix import MATRIX, expected_status, login, opened, space_for, user_for
+from tests.rules_matrix import MATRIX, expected_status, login, matrix_spaces, opened, user_for
 
 pytestmark = pytest.mark.django_db
+spaces = matrix_spaces("proposals", VOTE)
 
 
 @pytest.mark.parametrize(("role", "phase", "visibility"), MATRIX)
-def test_vote(client, role, phase, visibility):
+def test_vote(client, spaces, role, phase, visibility):
     user = user_for(role)
-    space = space_for(phase, visibility, "proposals", VOTE, invited=[user] * (role == "invited"))
+    space = spaces(phase, visibility, invited=user if role == "invited" else None)
     proposal = ProposalFactory(space=space)
     response = login(client, user).post(reverse("proposals:vote", args=[proposal.pk]))
     expected = expected_status(role, phase, visibility, success=302)
