@@ -31,3 +31,9 @@ TEST_FILES = (
 MEDIA_ROOT = TEST_FILES / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MAILLAGE_PRIVATE_ROOT = TEST_FILES / "private"
+# Wagtail's admin search index is not updated on every save: building it was about a
+# quarter of the time to create a page, and almost no test searches the admin. The tests
+# that do turn it back on (tests/conftest.py `admin_search_index`).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}
