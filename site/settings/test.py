@@ -32,8 +32,8 @@ MEDIA_ROOT = TEST_FILES / "media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MAILLAGE_PRIVATE_ROOT = TEST_FILES / "private"
 # Wagtail's admin search index is not updated on every save: building it was about a
-# quarter of the time to create a page, and almost no test searches the admin. The tests
-# that do turn it back on (tests/conftest.py `admin_search_index`).
+# quarter of the time to create a page, and no test reads that index. A test of the admin's
+# own search must turn it back on (override_settings with "AUTO_UPDATE": True).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
 }
