@@ -204,16 +204,19 @@ def publish_minutes(user, event):
 
 def cancel_registration(user, event):
     """Withdraw the member's registration; a freed place goes to the first on the
-    waiting list, who is told by email."""
+    waiting list, who is told by email. Returns the status withdrawn (None if the member
+    had none), so that the page says which list they left."""
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         if event.is_past:
             raise RegistrationClosed
-        deleted, _rows = Registration.objects.filter(event=event, user=user).delete()
-        promoted = promote_waiting(event) if deleted else []
+        mine = Registration.objects.filter(event=event, user=user)
+        status = mine.values_list("status", flat=True).first()
+        mine.delete()
+        promoted = promote_waiting(event) if status else []
     for registration in promoted:
         transaction.on_commit(lambda r=registration: _tell_promoted(r))
-    return bool(deleted)
+    return status
 
 
 def promote_waiting(event):

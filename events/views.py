@@ -341,7 +341,7 @@ def _register_at_once(request, event):
 def cancel(request, pk):
     event = _visible_event(request, pk)
     try:
-        services.cancel_registration(request.user, event)
+        withdrawn = services.cancel_registration(request.user, event)
     except services.RegistrationClosed:
         return _after_registration(
             request,
@@ -349,9 +349,11 @@ def cancel(request, pk):
             messages.ERROR,
             _("L’événement est passé : l’inscription ne peut plus être annulée."),
         )
-    return _after_registration(
-        request, event, messages.SUCCESS, _("Votre inscription est annulée.")
-    )
+    if withdrawn == RegistrationStatus.WAITING:
+        done = _("Vous avez quitté la liste d’attente.")
+    else:
+        done = _("Votre inscription est annulée.")
+    return _after_registration(request, event, messages.SUCCESS, done)
 
 
 @login_required

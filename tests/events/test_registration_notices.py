@@ -54,7 +54,8 @@ def test_the_waiting_list_and_a_refusal_are_told_in_the_box(member_client, membe
         in _box(html)
     )
     html = _post(member_client, "events:cancel", event).content.decode()
-    assert "Votre inscription est annulée." in _box(html)
+    assert "Vous avez quitté la liste d’attente." in _box(html)
+    assert not Registration.objects.filter(event=event, user=member).exists()
 
     start = event.start_at.replace(year=2020)
     past = EventFactory(start_at=start, end_at=start + timedelta(hours=2))
