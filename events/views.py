@@ -30,8 +30,6 @@ SPACE_SECTION_SIZE = 5
 REGISTRATIONS_PAGE_SIZE = 100
 # The registration box's id on the event's page, where a no-JS registration returns.
 REGISTRATION_ANCHOR = "inscription"
-# The registration's message levels as the box's notice shows them (card_notices).
-NOTICE_LEVELS = {messages.SUCCESS: "success", messages.INFO: "info", messages.ERROR: "error"}
 
 
 def _visible_event(request, pk):
@@ -216,7 +214,8 @@ def event_ics(request, pk):
 
 def _after_registration(request, event, level, notice):
     """With htmx the registration box is replaced in place and says what happened;
-    without JavaScript the event page is reloaded at the box, the message in it."""
+    without JavaScript the event page is reloaded at the box, the message in it (`level`,
+    a card_notices level: "success", "info" or "error")."""
     if request.htmx:
         event = _visible_event(request, event.pk)
         box = {**_registration_box(request, event), "notice": notice}
@@ -228,7 +227,7 @@ def _back_to_box(request, event, level, notice):
     """The event's page at the registration box (its anchor), `notice` shown in the box
     rather than at the top of the page, out of sight on a phone (card_notices)."""
     page = event.get_absolute_url()
-    card_notices.send(request, page, page, REGISTRATION_ANCHOR, notice, NOTICE_LEVELS[level])
+    card_notices.send(request, page, page, REGISTRATION_ANCHOR, notice, level)
     return redirect(f"{page}#{REGISTRATION_ANCHOR}")
 
 
@@ -250,7 +249,7 @@ def register(request, pk):
         return _back_to_box(
             request,
             event,
-            messages.ERROR,
+            "error",
             _("Les inscriptions à cet événement ne sont pas ouvertes."),
         )
     registration = (
@@ -300,20 +299,20 @@ def register(request, pk):
 
 def _registration_notice(saved, previous):
     if previous is not None:
-        return messages.SUCCESS, _("Vos réponses sont enregistrées.")
+        return "success", _("Vos réponses sont enregistrées.")
     if saved.status == RegistrationStatus.WAITING:
-        return messages.INFO, _(
+        return "info", _(
             "L’événement est complet : vous êtes sur liste d’attente. Vous choisirez vos "
             "ateliers si une place se libère."
         )
-    return messages.SUCCESS, _("Votre inscription est enregistrée.")
+    return "success", _("Votre inscription est enregistrée.")
 
 
 def _refuse_closed_phase(request, event):
     """Registrations closed by the space's phase: explained in the box with htmx, on a
     403 page that links back to the event without."""
     if request.htmx:
-        return _after_registration(request, event, messages.ERROR, "")
+        return _after_registration(request, event, "error", "")
     raise refusal(
         event.space,
         REGISTER,
@@ -326,12 +325,12 @@ def _register_at_once(request, event):
     if not services.can_register(request.user, event):
         return _refuse_closed_phase(request, event)
     if ratelimits.over_limit(request, "registration"):
-        return _after_registration(request, event, messages.ERROR, ratelimits.message())
+        return _after_registration(request, event, "error", ratelimits.message())
     try:
         registration = services.register(request.user, event)
     except services.RegistrationClosed:
         return _after_registration(
-            request, event, messages.ERROR, _("Les inscriptions à cet événement sont closes.")
+            request, event, "error", _("Les inscriptions à cet événement sont closes.")
         )
     return _after_registration(request, event, *_registration_notice(registration, None))
 
@@ -346,14 +345,14 @@ def cancel(request, pk):
         return _after_registration(
             request,
             event,
-            messages.ERROR,
+            "error",
             _("L’événement est passé : l’inscription ne peut plus être annulée."),
         )
     if withdrawn == RegistrationStatus.WAITING:
         done = _("Vous avez quitté la liste d’attente.")
     else:
         done = _("Votre inscription est annulée.")
-    return _after_registration(request, event, messages.SUCCESS, done)
+    return _after_registration(request, event, "success", done)
 
 
 @login_required
