@@ -18,7 +18,7 @@ empty it. The rewritten format of the first of a month is kept per format and la
 
 from datetime import date as Date
 from datetime import datetime as DateTime
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from django.core.signals import setting_changed
 from django.template import Library, defaultfilters
@@ -32,8 +32,6 @@ FORMAT_CHARS = frozenset("aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ")
 MONTH_NAMES = frozenset("FENMb")
 SPACES = " \u00a0\u202f"
 ORDINAL = r"\e\r"  # "er", escaped: e and r are format characters
-
-_formats = {}  # (format or name, language) -> the format to use on the first of a month
 
 
 def with_first(format_string):
@@ -53,16 +51,14 @@ def with_first(format_string):
 def first_of_month_format(format=None):
     """The format to print the first of a month with, for `format` (a format string or
     a named format; None for DATE_FORMAT) in the current language."""
-    language = get_language()
-    key = (format, language)
-    try:
-        return _formats[key]
-    except KeyError:
-        pass
+    return _first_of_month_format(format, get_language())
+
+
+@cache
+def _first_of_month_format(format, language):
     resolved = formats.get_format(format or "DATE_FORMAT", lang=language)
     if language and language.split("-")[0] == "fr":
         resolved = with_first(resolved)
-    _formats[key] = resolved
     return resolved
 
 
@@ -106,7 +102,7 @@ TEXT_SETTINGS = {
 def _forget_formats(setting, **kwargs):
     if setting in TEXT_SETTINGS or setting.endswith("_FORMAT"):
         # A test changed the formats, the time zone or the language: compute them again.
-        _formats.clear()
+        _first_of_month_format.cache_clear()
         _formatted.cache_clear()
 
 
