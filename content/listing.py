@@ -1,5 +1,7 @@
 """Pagination shared by the listings (editorial indexes, library, directory, agenda)."""
 
+import functools
+
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 
@@ -47,13 +49,7 @@ def lazy_listing(request, filtered, per_page=PER_PAGE):
     and the queryset of the rows, called once, on the first use. `filter_form` and
     `results_key` are callables, which templates call when they resolve them; `page_obj`
     is a lazy page, as `lazy_paginate`'s."""
-    built = []
-
-    def build():
-        if not built:
-            built.extend(filtered())
-        return built
-
+    build = functools.cache(filtered)
     return {
         "filter_form": lambda: build()[0],
         "page_obj": SimpleLazyObject(lambda: read_page(request, build()[1], per_page)),
