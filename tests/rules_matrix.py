@@ -23,7 +23,7 @@ MATRIX = list(itertools.product(ROLES, PHASES, VISIBILITIES))
 _DATES = {"before": (5, 10), "during": (-5, 5), "after": (-10, -5)}
 
 
-def space_for(phase, visibility, module, action, invited=()):
+def space_for(phase, visibility, module, action):
     """A space using `module` whose only phase opens `action`, seen at `phase`."""
     today = timezone.localdate()
     start, end = _DATES[phase]
@@ -39,7 +39,6 @@ def space_for(phase, visibility, module, action, invited=()):
         ],
         modules=[module],
         visibility=visibility,
-        memberships=invited,
     )
 
 
@@ -74,7 +73,7 @@ def matrix_spaces(module, action):
 
 def user_for(role):
     """The user of `role` (None for an anonymous visitor); "invited" must be added to
-    the space's members by the caller (`space_for(..., invited=[user])`)."""
+    the space's members by the caller (`spaces(..., invited=user)` of `matrix_spaces`)."""
     if role == "anonymous":
         return None
     if role == "blocked":
