@@ -4,12 +4,17 @@ events organised or attended, experiences written.
 One paginated list across modules in a constant number of queries: a UNION of
 (kind, id, date) rows, each part already restricted to what the viewer may see (spaces
 the viewer sees, nothing hidden by moderation, no draft, no unpublished page), sorted and
-sliced by PostgreSQL; then one query per kind loads the objects of the page."""
+sliced by PostgreSQL with the count of all rows alongside (`page_of`: one statement, where
+a paginator would send the UNION twice, to count it and to slice it); then one query per
+kind loads the objects of the page."""
 
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page as ListPage
+from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
     CharField,
@@ -107,7 +112,9 @@ def contribution_rows(member, viewer, now=None):
     proposals = Proposal.objects.listed().filter(space__in=spaces)
     debates = Debate.objects.visible().filter(space__in=spaces)
     events = Event.objects.filter(Q(space__isnull=True) | Q(space__in=spaces))
-    pages = Page.objects.live().public()
+    # Pages under a view restriction, read once for both parts that need it.
+    private = Page.objects.private_q()
+    pages = Page.objects.live().exclude(private)
     page_types = ContentType.objects.get_for_models(
         *(model for model in apps.get_models() if issubclass(model, Page))
     ).values()
@@ -127,23 +134,51 @@ def contribution_rows(member, viewer, now=None):
         registrations__user=member,
         registrations__status=RegistrationStatus.CONFIRMED,
     )
-    experiences = (
-        ExperiencePage.objects.live()
-        .public()
-        .filter(
-            Q(owner=member)
-            | Exists(ExperienceContact.objects.filter(page=OuterRef("pk"), member=member))
-        )
-    )
+    # Written (owned) or told (a contact of): two parts, each read through its own index,
+    # where one OR across both tables read every live page. The second part leaves out
+    # what the first has, so that no experience is listed twice.
+    experiences = ExperiencePage.objects.live().exclude(private)
+    told = experiences.filter(
+        Exists(ExperienceContact.objects.filter(page=OuterRef("pk"), member=member))
+    ).exclude(owner=member)
     parts = [
         _rows(proposals.authored_by(member), "proposal", "published_at"),
         _rows(debates.filter(author=member), "debate", "created_at"),
         _rows(comments, "comment", "submit_date"),
         _rows(events.filter(organiser=member), "organised", "start_at"),
         _rows(attended, "attended", "start_at"),
-        _rows(experiences, "experience", "first_published_at"),
+        _rows(experiences.filter(owner=member), "experience", "first_published_at"),
+        _rows(told, "experience", "first_published_at"),
     ]
     return parts[0].union(*parts[1:], all=True).order_by("-c_date", "-pk")
+
+
+def page_of(rows, number, per_page):
+    """The page `number` of `rows` (`contribution_rows`), as `Paginator.get_page` gives it
+    (page 1 for a number that is none, the last page for one out of range), in one
+    statement: each row of the page carries the count of all rows (a window over the
+    UNION). A page past the end has no row to carry it: the paginator then counts."""
+    try:
+        if isinstance(number, float) and not number.is_integer():
+            raise ValueError
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1
+    if number < 1:
+        return Paginator(rows, per_page).get_page(number)
+    sql, params = rows.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT kind, pk, date, count(*) OVER () FROM ({sql}) AS rows (kind, pk, date)"
+            " ORDER BY date DESC, pk DESC LIMIT %s OFFSET %s",
+            [*params, per_page, (number - 1) * per_page],
+        )
+        found = cursor.fetchall()
+    if not found and number > 1:
+        return Paginator(rows, per_page).get_page(number)
+    paginator = Paginator([], per_page)
+    paginator.count = found[0][3] if found else 0
+    return ListPage([row[:3] for row in found], number, paginator)
 
 
 LOADERS = {

@@ -5,11 +5,13 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from content.listing import lazy_paginate, paginate
-from members.contributions import contribution_rows, load
+from content.listing import lazy_paginate, query_string
+from maillage import table_versions
+from members.contributions import contribution_rows, load, page_of
 from members.filters import DirectoryFilterSet
 from members.forms import ProfileForm
 from members.models import Profile
+from participation.comments.api import AUTHOR_VERSIONS, author_key
 
 DIRECTORY_PAGE_SIZE = 24
 CONTRIBUTIONS_PAGE_SIZE = 10
@@ -36,14 +38,17 @@ def profile_detail(request, user_id):
         profile = get_object_or_404(profiles.in_directory(), user_id=user_id)
 
     def contributions():
-        page_obj, query_string = paginate(
-            request, contribution_rows(profile.user, request.user), CONTRIBUTIONS_PAGE_SIZE
-        )
-        return {
-            "page_obj": page_obj,
-            "contributions": load(page_obj.object_list),
-            "query_string": query_string,
-        }
+        # Of the comment tables, only the member's own comments are read here: the list
+        # notes the member's version of them (AUTHOR_VERSIONS), not the tables, and a
+        # comment posted by anyone else leaves it in the cache.
+        with table_versions.scoped(AUTHOR_VERSIONS, author_key(profile.user_id)):
+            rows = contribution_rows(profile.user, request.user)
+            page_obj = page_of(rows, request.GET.get("page"), CONTRIBUTIONS_PAGE_SIZE)
+            return {
+                "page_obj": page_obj,
+                "contributions": load(page_obj.object_list),
+                "query_string": query_string(request),
+            }
 
     # Read while rendering the list, a fragment shared by who sees the same spaces.
     return render(

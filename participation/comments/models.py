@@ -48,6 +48,20 @@ def thread_key(content_type_id, object_pk):
     return f"{content_type_id}:{object_pk}"
 
 
+# What a member's comments are and whether they show, versioned per author by PostgreSQL
+# triggers (migration 0006): a comment, an edit, a deletion or a moderation expires the
+# cached lists of its author's comments only (the contributions on a public profile).
+AUTHOR_VERSIONS = table_versions.Scope(
+    "participation_authorversion",
+    covers=("django_comments", "django_comments_xtd_xtdcomment", "participation_comment"),
+)
+
+
+def author_key(user_id):
+    """A member's key in AUTHOR_VERSIONS, as the triggers write it."""
+    return str(user_id)
+
+
 class Stance(models.TextChoices):
     FOR = "for", _("Pour")
     AGAINST = "against", _("Contre")
