@@ -2,9 +2,13 @@
 in a constant number of queries."""
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Profile
+from participation.comments import services
+from participation.moderation import services as moderation
 from tests.factories import (
     CommentFactory,
     DebateFactory,
@@ -83,3 +87,109 @@ def test_profile_query_count_does_not_grow_with_contributions(
         response = client.get(url)
     assert response.text.count('<li><span class="card__meta">') == min(4 * count, 10)
     assert client.get(url, {"page": "zz"}).status_code == 200
+
+
+class Rollback(Exception):
+    pass
+
+
+def _contributions(client, url, **params):
+    """The profile's HTML and the queries that read comments: none when the list of
+    contributions comes from the cache."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url, params).content.decode()
+    return html, [q["sql"] for q in queries if '"django_comments"' in q["sql"]]
+
+
+def _renewed(client, url, *shown, **params):
+    html, queries = _contributions(client, url, **params)
+    assert queries, "the contributions were served from the cache"
+    assert all(text in html for text in shown)
+    return html
+
+
+def _kept(client, url, *shown, **params):
+    html, queries = _contributions(client, url, **params)
+    assert queries == []
+    assert all(text in html for text in shown)
+    return html
+
+
+def test_profile_is_renewed_by_its_author_comments_only(client, author, moderator):
+    """The list notes its author's version of the comment tables (AUTHOR_VERSIONS,
+    migration participation/0006): another member's comment keeps it cached; a comment,
+    an edit, a moderation or a deletion of the author's renews it, however written."""
+    space = make_space("Priorités du réseau", modules=["proposals"])
+    other = UserFactory()
+    first = services.post_comment(author, space, "Premier sentinelle-d4e5f6")
+    url = reverse("members:profile", args=[author.pk])
+    _renewed(client, url, "Premier sentinelle-d4e5f6", "1 contribution publique")
+    _kept(client, url, "Premier sentinelle-d4e5f6")
+
+    theirs = services.post_comment(other, space, "D’un autre sentinelle-0a0b0c")
+    services.edit_comment(other, theirs, "Revu par un autre sentinelle-1a1b1c")
+    moderation.hide(moderator, theirs)
+    html = _kept(client, url, "Premier sentinelle-d4e5f6")
+    assert "sentinelle-0a0b0c" not in html
+
+    second = services.post_comment(author, space, "Second sentinelle-1c2d3e")
+    _renewed(client, url, "Second sentinelle-1c2d3e", "2 contributions publiques")
+    services.edit_comment(author, second, "Revu sentinelle-2f3a4b")
+    _renewed(client, url, "Revu sentinelle-2f3a4b")
+    moderation.hide(moderator, first)
+    html = _renewed(client, url, "1 contribution publique")
+    assert "sentinelle-d4e5f6" not in html
+    moderation.unhide(moderator, first)
+    _renewed(client, url, "Premier sentinelle-d4e5f6", "2 contributions publiques")
+    services.delete_comment(author, second)
+    assert "sentinelle-2f3a4b" not in _renewed(client, url, "1 contribution publique")
+    _kept(client, url, "Premier sentinelle-d4e5f6")
+
+    # Raw SQL on a child table, and a TRUNCATE, which names no author.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE participation_comment SET is_hidden = true WHERE xtdcomment_ptr_id = %s",
+            [first.pk],
+        )
+    assert "sentinelle-d4e5f6" not in _renewed(client, url)
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # checked now, as at a commit
+        cursor.execute("TRUNCATE participation_commentreaction, participation_comment")
+    _renewed(client, url, "Aucune contribution publique")
+
+
+def test_profile_read_inside_a_rolled_back_transaction_is_not_served_after(client, author):
+    space = make_space("Priorités du réseau", modules=["proposals"])
+    services.post_comment(author, space, "Gardé sentinelle-5c6d7e")
+    url = reverse("members:profile", args=[author.pk])
+    _renewed(client, url, "Gardé sentinelle-5c6d7e")
+
+    with pytest.raises(Rollback), transaction.atomic():
+        services.post_comment(author, space, "Annulé sentinelle-8e9f0a")
+        _renewed(client, url, "Annulé sentinelle-8e9f0a", "2 contributions publiques")
+        raise Rollback
+
+    html = _renewed(client, url, "Gardé sentinelle-5c6d7e", "1 contribution publique")
+    assert "sentinelle-8e9f0a" not in html
+    _kept(client, url, "1 contribution publique")
+
+
+def test_profile_pages_count_in_one_statement_and_keep_the_paginator_rules(client, author):
+    for n in range(12):
+        EventFactory(organiser=author, title=f"Rencontre n° {n:02d}")
+    url = reverse("members:profile", args=[author.pk])
+
+    def page(number):
+        html = client.get(url, {"page": number}).content.decode()
+        assert "12 contributions publiques" in html
+        return html
+
+    assert "Page 1 sur 2" in page("zz") and "Page 1 sur 2" in page("1")
+    for number in ("2", "9", "-1"):  # out of range: the last page, as Paginator.get_page
+        html = page(number)
+        assert "Page 2 sur 2" in html
+        assert html.count('<li><span class="card__meta">') == 2
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, {"page": "1", "fresh": "1"})
+    unions = [q["sql"] for q in queries if "UNION ALL" in q["sql"]]
+    assert len(unions) == 1 and "count(*) OVER ()" in unions[0]
