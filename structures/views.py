@@ -3,8 +3,9 @@
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
-from content.listing import lazy_paginate
+from content.listing import lazy_paginate, query_string, read_page
 from editorial.models import ExperienceContact, ExperiencePage
 from events.models import Event
 from members.models import Profile
@@ -46,16 +47,38 @@ def structure_detail(request, slug):
     structure = get_object_or_404(
         Structure.objects.validated().select_related("region", "departement"), slug=slug
     )
-    # Only members who chose to be in the directory are named, here and through their
-    # experiences and events.
-    members = Profile.objects.in_directory().filter(structure=structure)
-    member_users = members.values("user_id")
-    # Read only on a miss of the page's fragment (content.listing.lazy_paginate), as are
-    # the experiences and events below.
-    page_obj, query_string, results_key = lazy_paginate(
-        request, members.for_listing().order_by("user__display_name", "pk"), PAGE_SIZE
+    # Its members, experiences and events are built and read only on a miss of the page's
+    # fragment (keyed by the structure, the query string and the viewer's spaces): a page
+    # served from it compiles no SQL and asks nothing more than the structure.
+    return render(
+        request,
+        "structures/structure_detail.html",
+        {
+            "structure": structure,
+            "page_obj": SimpleLazyObject(
+                lambda: read_page(request, _members(structure), PAGE_SIZE)
+            ),
+            "query_string": query_string(request),
+            "experiences": SimpleLazyObject(lambda: list(_experiences(structure))),
+            "events": SimpleLazyObject(lambda: list(_events(structure, request.user))),
+        },
     )
-    experiences = (
+
+
+def _members(structure):
+    """Only members who chose to be in the directory are named, here and through their
+    experiences and events."""
+    members = Profile.objects.in_directory().filter(structure=structure)
+    return members.for_listing().order_by("user__display_name", "pk")
+
+
+def _member_users(structure):
+    return Profile.objects.in_directory().filter(structure=structure).values("user_id")
+
+
+def _experiences(structure):
+    member_users = _member_users(structure)
+    return (
         ExperiencePage.objects.live()
         .public()
         .filter(
@@ -65,21 +88,12 @@ def structure_detail(request, slug):
         .select_related("region", "departement")
         .order_by("-first_published_at")[:SECTION_SIZE]
     )
-    events = (
-        Event.objects.visible_to(request.user)
-        .filter(organiser__in=member_users, end_at__gte=timezone.now())
+
+
+def _events(structure, user):
+    return (
+        Event.objects.visible_to(user)
+        .filter(organiser__in=_member_users(structure), end_at__gte=timezone.now())
         .select_related("departement")
         .order_by("start_at", "pk")[:SECTION_SIZE]
-    )
-    return render(
-        request,
-        "structures/structure_detail.html",
-        {
-            "structure": structure,
-            "page_obj": page_obj,
-            "query_string": query_string,
-            "results_key": results_key,
-            "experiences": experiences,
-            "events": events,
-        },
     )

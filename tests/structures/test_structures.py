@@ -2,6 +2,8 @@
 members who opted in to the directory."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Profile
@@ -121,6 +123,13 @@ def test_structure_page_names_only_members_who_opted_in(client):
     html = client.get(structure.get_absolute_url()).content.decode()
     assert f"Membre {SENTINEL}" in html and "Atelier ajouté-8d3f1b" in html
     assert "2 membres dans l’annuaire" in html
+
+    # Served from the fragment, the page reads the structure only: its sections are
+    # neither built nor compiled (the restricted pages of `public()` are not read).
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(structure.get_absolute_url()).content.decode()
+    assert again == html
+    assert [q["sql"].split(" FROM ")[1].split()[0] for q in queries] == ['"structures_structure"']
 
 
 def test_structure_list_filters_and_counts_only_directory_members(client):
