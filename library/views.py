@@ -4,6 +4,7 @@ comments) and the private download of a proposed resource's file."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
 from library.models import Resource, ResourceIndexPage, ResourceSubmission
@@ -11,17 +12,28 @@ from maillage import private_files
 
 
 def resource_detail(request, pk):
-    """Documents of a restricted collection keep Wagtail's own protection: no page."""
-    resource = get_object_or_404(
-        Resource.objects.public()
-        .select_related("region", "departement", "contributed_by__profile__structure")
-        .prefetch_related("thematiques"),
-        pk=pk,
-    )
+    """Documents of a restricted collection keep Wagtail's own protection: no page.
+
+    The view reads the resource's own row only (the title, and the comments' target);
+    what the page shows of it (contributor, territory, thematiques) and the library's
+    link are read inside the template's fragments, on a miss only."""
+    resource = get_object_or_404(Resource.objects.public(), pk=pk)
     return render(
         request,
         "library/resource_detail.html",
-        {"resource": resource, "library": ResourceIndexPage.objects.live().first()},
+        {
+            "resource": resource,
+            "details": SimpleLazyObject(
+                lambda: (
+                    Resource.objects.select_related(
+                        "region", "departement", "contributed_by__profile__structure"
+                    )
+                    .prefetch_related("thematiques")
+                    .get(pk=pk)
+                )
+            ),
+            "library": SimpleLazyObject(lambda: ResourceIndexPage.objects.live().first()),
+        },
     )
 
 
