@@ -15,11 +15,13 @@ class LibraryConfig(AppConfig):
 
         # Members comment and follow resources as they do news, outside any space.
         # A document of a restricted collection keeps Wagtail's protection: not open.
+        # A resource its page has just read as public (`views.resource_detail`) says so.
         registry.register_content(
             Resource,
             space=lambda resource: None,
             is_visible_to=lambda resource, user: (
-                Resource.objects.public().filter(pk=resource.pk).exists()
+                getattr(resource, "read_as_public", False)
+                or Resource.objects.public().filter(pk=resource.pk).exists()
             ),
             commentable=True,
             followable=True,

@@ -2,6 +2,7 @@
 comments) and the private download of a proposed resource's file."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -14,10 +15,13 @@ from maillage import private_files
 def resource_detail(request, pk):
     """Documents of a restricted collection keep Wagtail's own protection: no page.
 
-    The view reads the resource's own row only (the title, and the comments' target);
+    The view reads the resource's own row only (the title, and the comments' target, which
+    the comment section need not check again: `read_as_public`, library/apps.py);
     what the page shows of it (contributor, territory, thematiques) and the library's
     link are read inside the template's fragments, on a miss only."""
-    resource = get_object_or_404(Resource.objects.public(), pk=pk)
+    resource = get_object_or_404(
+        Resource.objects.public().annotate(read_as_public=Value(True)), pk=pk
+    )
     return render(
         request,
         "library/resource_detail.html",
