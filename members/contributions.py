@@ -153,6 +153,10 @@ def contribution_rows(member, viewer, now=None):
     return parts[0].union(*parts[1:], all=True).order_by("-c_date", "-pk")
 
 
+# A page number past this one is left to the paginator (its OFFSET would not fit).
+MAX_PAGE = 2**31
+
+
 def page_of(rows, number, per_page):
     """The page `number` of `rows` (`contribution_rows`), as `Paginator.get_page` gives it
     (page 1 for a number that is none, the last page for one out of range), in one
@@ -164,7 +168,7 @@ def page_of(rows, number, per_page):
         number = int(number)
     except (TypeError, ValueError):
         number = 1
-    if number < 1:
+    if not 1 <= number <= MAX_PAGE:
         return Paginator(rows, per_page).get_page(number)
     sql, params = rows.order_by().query.sql_with_params()
     with connection.cursor() as cursor:
