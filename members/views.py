@@ -31,7 +31,7 @@ def profile_edit(request):
 
 @require_safe
 def profile_detail(request, user_id):
-    profiles = Profile.objects.for_listing()
+    profiles = Profile.objects.select_related("user")
     if request.user.is_authenticated and request.user.pk == user_id:
         profile = get_object_or_404(profiles, user_id=user_id)
     else:
@@ -50,11 +50,16 @@ def profile_detail(request, user_id):
                 "query_string": query_string(request),
             }
 
-    # Read while rendering the list, a fragment shared by who sees the same spaces.
+    # Both read while rendering their fragments: the details (territory, structure,
+    # thematiques), shared by everyone, and the list, by who sees the same spaces.
     return render(
         request,
         "members/profile_detail.html",
-        {"profile": profile, "listing": SimpleLazyObject(contributions)},
+        {
+            "profile": profile,
+            "details": SimpleLazyObject(lambda: Profile.objects.for_listing().get(pk=profile.pk)),
+            "listing": SimpleLazyObject(contributions),
+        },
     )
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from members.models import Profile
 from participation.comments import services
 from participation.moderation import services as moderation
+from taxonomy.models import Thematique
 from tests.factories import (
     CommentFactory,
     DebateFactory,
@@ -193,3 +194,22 @@ def test_profile_pages_count_in_one_statement_and_keep_the_paginator_rules(clien
         client.get(url, {"page": "1", "fresh": "1"})
     unions = [q["sql"] for q in queries if "UNION ALL" in q["sql"]]
     assert len(unions) == 1 and "count(*) OVER ()" in unions[0]
+
+
+def test_profile_details_are_a_fragment_renewed_by_an_edit(client, author):
+    """Served again, the page reads the profile's row and nothing else (its details and
+    contributions come from their fragments); an edit of what they show renews them."""
+    sante = Thematique.objects.get(slug="sante")
+    Profile.objects.filter(user=author).update(service="Cohésion sociale")
+    author.profile.thematiques.add(sante)
+    url = reverse("members:profile", args=[author.pk])
+    html = client.get(url).content.decode()
+    assert "<dd>Cohésion sociale</dd>" in html and f'<li class="tag">{sante.name}</li>' in html
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).content.decode() == html
+    assert len(queries) == 1 and '"members_profile"' in queries[0]["sql"]
+
+    Profile.objects.filter(user=author).update(service="Renouvellement sentinelle-4b5c6d")
+    author.profile.thematiques.remove(sante)
+    html = client.get(url).content.decode()
+    assert "<dd>Renouvellement sentinelle-4b5c6d</dd>" in html and sante.name not in html
