@@ -6,6 +6,7 @@ Long threads stay short to read and to cross with the keyboard: each comment sho
 first `REPLIES_SHOWN` replies (the rest behind one link), its actions sit in one
 disclosure menu, and replying opens a form on demand instead of one form per comment."""
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -39,25 +40,40 @@ THREAD_SECONDS = 3600
 URL_SENTINEL = 918273645
 
 
-def thread_page(target, number):
-    """The page of threads (root comments, oldest first) to show; its items are thread ids."""
-    roots = Comment.objects.for_object(target).filter(level=0).order_by("thread_id")
-    paginator = Paginator(roots.values_list("thread_id", flat=True), THREADS_PER_PAGE)
-    return paginator.get_page(number)
+def thread_page(target, number, roots=None):
+    """The page of threads (root comments, oldest first) to show; its items are thread ids.
+    `roots`, every thread id of `target` in order if already read (`discussion`)."""
+    if roots is None:
+        roots = Comment.objects.for_object(target).filter(level=0).order_by("thread_id")
+        roots = roots.values_list("thread_id", flat=True)
+    return Paginator(roots, THREADS_PER_PAGE).get_page(number)
 
 
-def comment_counts(target):
-    """Comments shown (neither deleted nor hidden) and positions taken, on every page."""
+def discussion(target):
+    """In one query (a long discussion's three took twice as long): every thread id of
+    `target` in order (deleted and hidden roots keep their thread), the comments shown
+    (neither deleted nor hidden) and the positions taken."""
     shown = Q(is_hidden=False, deleted_at__isnull=True)
-    counts = Comment.objects.for_object(target).aggregate(
-        shown=Count("pk", filter=shown),
-        **{value: Count("pk", filter=shown & Q(stance=value)) for value in Stance.values},
+    counts = (
+        Comment.objects.for_object(target)
+        .order_by()
+        .aggregate(
+            roots=ArrayAgg("thread_id", filter=Q(level=0), order_by="thread_id"),
+            shown=Count("pk", filter=shown),
+            **{value: Count("pk", filter=shown & Q(stance=value)) for value in Stance.values},
+        )
     )
     stance_counts = [
         {"value": value, "label": str(label), "count": counts[value]}
         for value, label in Stance.choices
     ]
-    return counts["shown"], stance_counts
+    return counts["roots"] or [], counts["shown"], stance_counts
+
+
+def comment_counts(target):
+    """Comments shown (neither deleted nor hidden) and positions taken, on every page."""
+    _roots, shown, stance_counts = discussion(target)
+    return shown, stance_counts
 
 
 def _thread_comments(target, thread_ids):
@@ -236,9 +252,9 @@ def shared_thread(context, page, unfolded, query_string, posted=None):
         # Every read of comments and reactions below is of this object's.
         versioned = thread_key(shared["content_type"].pk, target.pk)
         with table_versions.scoped(THREAD_VERSIONS, versioned):
-            page_obj = thread_page(target, page)
+            roots, count, stance_counts = discussion(target)
+            page_obj = thread_page(target, page, roots)
             thread = fold(shared_nodes(_thread_comments(target, page_obj.object_list)), unfolded)
-            count, stance_counts = comment_counts(target)
             html = render_to_string(
                 "participation/comments/thread.html",
                 {
