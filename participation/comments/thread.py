@@ -199,23 +199,41 @@ def comment_node(comment, links=None):
     and `shown`, everything its article shows that the thread's context does not hold
     (the key of its cached HTML in comment.html)."""
     node = {**comment_slots(comment), "urls": (links or comment_links())(comment)}
-    node["shown"] = (
-        comment.pk,
-        comment.level,
-        comment.deleted_at,
-        comment.is_hidden,
-        comment.user.display_name if comment.user_id else None,
-        comment.user_name,
-        comment.submit_date,
-        comment.edited_at,
-        comment.stance,
-        getattr(comment, "useful_count", None),
-        getattr(comment, "disagree_count", None),
-        comment.comment,
-        node["own"],  # the author, the edit deadline and the slots' secret
-        node["urls"],
+    # As text, written once: the key of its fragment (as `{% exactcache %}` writes each
+    # part) and a piece of its page's (`page_shown`).
+    node["shown"] = repr(
+        (
+            comment.pk,
+            comment.level,
+            comment.deleted_at,
+            comment.is_hidden,
+            comment.user.display_name if comment.user_id else None,
+            comment.user_name,
+            comment.submit_date,
+            comment.edited_at,
+            comment.stance,
+            getattr(comment, "useful_count", None),
+            getattr(comment, "disagree_count", None),
+            comment.comment,
+            node["own"],  # the author, the edit deadline and the slots' secret
+            node["urls"],
+        )
     )
     return node
+
+
+def page_shown(nodes):
+    """Everything a page of threads shows of its comments (each one's `shown`, its
+    thread, its replies shown and the ids of those folded), as a key part."""
+    return [
+        [
+            node["shown"],
+            node["comment"].thread_id,
+            page_shown(node["children"]),
+            [folded["comment"].pk for folded in node["folded"]],
+        ]
+        for node in nodes
+    ]
 
 
 def shared_nodes(comments):
@@ -255,17 +273,30 @@ def shared_thread(context, page, unfolded, query_string, posted=None):
             roots, count, stance_counts = discussion(target)
             page_obj = thread_page(target, page, roots)
             thread = fold(shared_nodes(_thread_comments(target, page_obj.object_list)), unfolded)
-            html = render_to_string(
-                "participation/comments/thread.html",
-                {
-                    **shared,
-                    "thread": thread,
-                    "page_obj": page_obj,
-                    "page_param": PAGE_PARAM,
-                    "unfold_param": UNFOLD_PARAM,
-                    "query_string": query_string,
-                    "posted": posted,
-                },
+            # The list itself is kept under what it shows: a comment on another page
+            # (or the count) expires the page of threads, not its list, rendered again
+            # only when one of its comments changed.
+            html = table_versions.cached(
+                table_versions.key(
+                    "comment-page",
+                    key,
+                    page_obj.number,
+                    page_obj.paginator.num_pages,
+                    page_shown(thread),
+                ),
+                lambda: render_to_string(
+                    "participation/comments/thread.html",
+                    {
+                        **shared,
+                        "thread": thread,
+                        "page_obj": page_obj,
+                        "page_param": PAGE_PARAM,
+                        "unfold_param": UNFOLD_PARAM,
+                        "query_string": query_string,
+                        "posted": posted,
+                    },
+                ),
+                THREAD_SECONDS,
             )
         return {
             "html": html,
