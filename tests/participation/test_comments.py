@@ -198,6 +198,14 @@ def test_user_cannot_comment_with_an_empty_text(member_client, space):
     response = member_client.post(_post_url(space), {"comment": "   "})
     assert response.status_code == 200
     assert not Comment.objects.exists()
+    # The section's empty form is a shared fragment; a refused one shows its own errors.
+    empty = member_client.get(space.url).content.decode()
+    refused = member_client.post(
+        _post_url(space), {"comment": "   "}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    errors = 'class="form-errors"'
+    assert errors in refused and errors not in empty
+    assert errors not in member_client.get(space.url).content.decode()
 
 
 # 80 comments make 27 threads: a full first page (20 threads, 22 comments shown, 73 loaded)
