@@ -198,7 +198,7 @@ def comment_node(comment, links=None):
     """What the templates of one comment read besides the comment: its slots and links,
     and `shown`, everything its article shows that the thread's context does not hold
     (the key of its cached HTML in comment.html)."""
-    node = {**comment_slots(comment), "urls": (links or comment_links())(comment)}
+    node = {**comment_slots(comment), "urls": (links or comment_links())(comment), "focus": False}
     # As text, written once: the key of its fragment (as `{% exactcache %}` writes each
     # part) and a piece of its page's (`page_shown`).
     node["shown"] = repr(
@@ -220,6 +220,16 @@ def comment_node(comment, links=None):
         )
     )
     return node
+
+
+def focus(nodes, pk):
+    """Mark the comment `pk` (just posted, or the first reply unfolded) as the one that
+    takes the focus after an htmx swap: its article only is keyed by it (comment.html),
+    so that the others are served from their fragments."""
+    node = _find(nodes, pk) if pk else None
+    if node is not None:
+        node["focus"] = True
+    return nodes
 
 
 def page_shown(nodes):
@@ -272,7 +282,8 @@ def shared_thread(context, page, unfolded, query_string, posted=None):
         with table_versions.scoped(THREAD_VERSIONS, versioned):
             roots, count, stance_counts = discussion(target)
             page_obj = thread_page(target, page, roots)
-            thread = fold(shared_nodes(_thread_comments(target, page_obj.object_list)), unfolded)
+            thread = shared_nodes(_thread_comments(target, page_obj.object_list))
+            thread = focus(fold(thread, unfolded), posted)
             # The list itself is kept under what it shows: a comment on another page
             # (or the count) expires the page of threads, not its list, rendered again
             # only when one of its comments changed.
@@ -357,6 +368,8 @@ def replies_html(request, comment):
     if node is None:
         return None
     hidden = node["children"][REPLIES_SHOWN:]
+    if hidden:
+        hidden[0]["focus"] = True
     html = render_to_string(
         "participation/comments/replies.html",
         {

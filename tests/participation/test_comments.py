@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -185,13 +186,27 @@ def test_stances_are_kept_and_counted_only_where_the_object_asks(space):
 
 
 def test_htmx_post_returns_the_updated_thread(member_client, space):
-    response = member_client.post(
-        _post_url(space), {"comment": "En direct"}, HTTP_HX_REQUEST="true"
+    """The section comes back with the new comment focused; the others, unchanged, come
+    from their fragments (rendered for the page just read)."""
+    for n in range(3):
+        CommentFactory(content_object=space, comment=f"Avant {n}")
+    member_client.get(space.url)
+    rendered = []
+    template_rendered.connect(
+        receiver := lambda sender, template, **kw: rendered.append(template.name)
     )
+    try:
+        response = member_client.post(
+            _post_url(space), {"comment": "En direct"}, HTTP_HX_REQUEST="true"
+        )
+    finally:
+        template_rendered.disconnect(receiver)
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<section class="comments"')
-    assert "En direct" in html
+    assert "En direct" in html and all(f"Avant {n}" in html for n in range(3))
+    assert rendered.count("participation/comments/reaction_counts.html") == 1
+    assert html.count("data-focus-after-swap") == 1  # the new one (test_long_threads)
 
 
 def test_user_cannot_comment_with_an_empty_text(member_client, space):
