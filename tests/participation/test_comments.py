@@ -13,6 +13,7 @@ from participation.comments import services
 from participation.comments.models import PAGE_PARAM, THREADS_PER_PAGE
 from participation.comments.thread import build_thread, fold
 from participation.models import Comment, CommentReaction, Follow
+from participation.notifications.api import unfollow
 from participation.utils import content_type_for
 from tests.factories import (
     CommentFactory,
@@ -37,6 +38,14 @@ def test_member_comments_on_a_space_and_then_follows_it(member_client, member, s
     assert comment.user == member and comment.level == 0
     assert Follow.objects.of(space).filter(user=member).exists()
     assert "Bonne idée !" in member_client.get(space.url).content.decode()
+
+    # Already following (the page asked): the next comment reads no follow.
+    with CaptureQueriesContext(connection) as queries:
+        member_client.post(_post_url(space), {"comment": "Encore"})
+    assert not [q for q in queries if q["sql"].startswith('SELECT "participation_follow"."id"')]
+    unfollow(member, space)  # then a comment follows again, whatever was cached
+    member_client.post(_post_url(space), {"comment": "Toujours là"})
+    assert Follow.objects.of(space).filter(user=member).count() == 1
 
 
 def test_visitor_is_sent_to_login_instead_of_commenting(client, space):
