@@ -15,7 +15,9 @@ the reader of each response:
 A marker (`maillage.slots`) holds a secret derived from SECRET_KEY and starts with "<":
 comment text, names and every other value a member writes are escaped, so nobody can
 write one, and none is ever sent since every marker is replaced. One query at most per response: the reader's
-reactions to the comments shown."""
+reactions to the comments shown, kept in the exact cache under the reader and these
+comments until a reaction is written (anyone's; posting a comment writes none, so a
+page that a comment elsewhere renews asks nothing)."""
 
 import functools
 import re
@@ -25,10 +27,16 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from maillage import table_versions
 from maillage.slots import Slots, csrf_field
 from participation.comments.models import CommentReaction, ReactionKind
 
 MARKERS = Slots("participation.comments.personal")
+# The reaction slots' kinds: `ReactionKind.values` builds a new list at each call, and a
+# page of fifty comments has a hundred and fifty slots to fill.
+REACTION_KINDS = frozenset(ReactionKind.values)
+# A reader's reactions are kept until a reaction is written; this bounds an unused entry.
+REACTIONS_SECONDS = 600
 
 
 @functools.cache
@@ -68,6 +76,20 @@ def slot_version():
     return MARKERS.version(), settings.MAILLAGE_COMMENT_EDIT_MINUTES
 
 
+def my_reactions(user, comment_ids):
+    """{comment id: kind} of `user`'s reactions to these comments."""
+    ids = sorted(comment_ids)
+    return table_versions.cached(
+        table_versions.key("my-reactions", user.pk, ids),
+        lambda: dict(
+            CommentReaction.objects.filter(user=user, comment_id__in=ids).values_list(
+                "comment_id", "kind"
+            )
+        ),
+        REACTIONS_SECONDS,
+    )
+
+
 def personalize(html, request):
     """`html` with every slot filled for the reader of `request`."""
     secret = MARKERS.secret()
@@ -78,15 +100,9 @@ def personalize(html, request):
     reacted = {
         int(args)
         for _own, _links, kind, args in pattern.findall(html)
-        if kind in ReactionKind.values and args
+        if kind in REACTION_KINDS and args
     }
-    mine = {}
-    if reacted and user.is_authenticated:
-        mine = dict(
-            CommentReaction.objects.filter(user=user, comment_id__in=reacted).values_list(
-                "comment_id", "kind"
-            )
-        )
+    mine = my_reactions(user, reacted) if reacted and user.is_authenticated else {}
     now = timezone.now().timestamp()
     choice = slot("or")
     back = slot("next")
@@ -106,7 +122,7 @@ def personalize(html, request):
             if "csrf" not in filled:
                 filled["csrf"] = csrf_field(request)
             return filled["csrf"]
-        if kind in ReactionKind.values:
+        if kind in REACTION_KINDS:
             return "true" if mine.get(int(args)) == kind else "false"
         return ""
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from participation import registry
 from participation.comments.models import Comment, CommentReaction, Stance
-from participation.notifications.api import follow, notify, set_hidden
+from participation.notifications.api import follow, is_following, notify, set_hidden
 from participation.spaces.permissions import can
 from participation.spaces.visibility import is_visible_to, space_of
 from participation.utils import content_type_for
@@ -59,7 +59,10 @@ def post_comment(user, target, text, *, parent=None, stance="", ip_address=None)
             ip_address=ip_address,
         )
         comment.save()
-        follow(user, target)
+        # Asked of the exact cache first (the page's follow button just asked it): a
+        # member who already follows costs no query.
+        if not is_following(user, target):
+            follow(user, target)
         notify(
             user,
             _("a répondu à un commentaire sur") if parent else _("a commenté"),

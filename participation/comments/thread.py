@@ -6,6 +6,7 @@ Long threads stay short to read and to cross with the keyboard: each comment sho
 first `REPLIES_SHOWN` replies (the rest behind one link), its actions sit in one
 disclosure menu, and replying opens a form on demand instead of one form per comment."""
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -39,25 +40,40 @@ THREAD_SECONDS = 3600
 URL_SENTINEL = 918273645
 
 
-def thread_page(target, number):
-    """The page of threads (root comments, oldest first) to show; its items are thread ids."""
-    roots = Comment.objects.for_object(target).filter(level=0).order_by("thread_id")
-    paginator = Paginator(roots.values_list("thread_id", flat=True), THREADS_PER_PAGE)
-    return paginator.get_page(number)
+def thread_page(target, number, roots=None):
+    """The page of threads (root comments, oldest first) to show; its items are thread ids.
+    `roots`, every thread id of `target` in order if already read (`discussion`)."""
+    if roots is None:
+        roots = Comment.objects.for_object(target).filter(level=0).order_by("thread_id")
+        roots = roots.values_list("thread_id", flat=True)
+    return Paginator(roots, THREADS_PER_PAGE).get_page(number)
 
 
-def comment_counts(target):
-    """Comments shown (neither deleted nor hidden) and positions taken, on every page."""
+def discussion(target):
+    """In one query (a long discussion's three took twice as long): every thread id of
+    `target` in order (deleted and hidden roots keep their thread), the comments shown
+    (neither deleted nor hidden) and the positions taken."""
     shown = Q(is_hidden=False, deleted_at__isnull=True)
-    counts = Comment.objects.for_object(target).aggregate(
-        shown=Count("pk", filter=shown),
-        **{value: Count("pk", filter=shown & Q(stance=value)) for value in Stance.values},
+    counts = (
+        Comment.objects.for_object(target)
+        .order_by()
+        .aggregate(
+            roots=ArrayAgg("thread_id", filter=Q(level=0), order_by="thread_id"),
+            shown=Count("pk", filter=shown),
+            **{value: Count("pk", filter=shown & Q(stance=value)) for value in Stance.values},
+        )
     )
     stance_counts = [
         {"value": value, "label": str(label), "count": counts[value]}
         for value, label in Stance.choices
     ]
-    return counts["shown"], stance_counts
+    return counts["roots"] or [], counts["shown"], stance_counts
+
+
+def comment_counts(target):
+    """Comments shown (neither deleted nor hidden) and positions taken, on every page."""
+    _roots, shown, stance_counts = discussion(target)
+    return shown, stance_counts
 
 
 def _thread_comments(target, thread_ids):
@@ -182,24 +198,52 @@ def comment_node(comment, links=None):
     """What the templates of one comment read besides the comment: its slots and links,
     and `shown`, everything its article shows that the thread's context does not hold
     (the key of its cached HTML in comment.html)."""
-    node = {**comment_slots(comment), "urls": (links or comment_links())(comment)}
-    node["shown"] = (
-        comment.pk,
-        comment.level,
-        comment.deleted_at,
-        comment.is_hidden,
-        comment.user.display_name if comment.user_id else None,
-        comment.user_name,
-        comment.submit_date,
-        comment.edited_at,
-        comment.stance,
-        getattr(comment, "useful_count", None),
-        getattr(comment, "disagree_count", None),
-        comment.comment,
-        node["own"],  # the author, the edit deadline and the slots' secret
-        node["urls"],
+    node = {**comment_slots(comment), "urls": (links or comment_links())(comment), "focus": False}
+    # As text, written once: the key of its fragment (as `{% exactcache %}` writes each
+    # part) and a piece of its page's (`page_shown`).
+    node["shown"] = repr(
+        (
+            comment.pk,
+            comment.level,
+            comment.deleted_at,
+            comment.is_hidden,
+            comment.user.display_name if comment.user_id else None,
+            comment.user_name,
+            comment.submit_date,
+            comment.edited_at,
+            comment.stance,
+            getattr(comment, "useful_count", None),
+            getattr(comment, "disagree_count", None),
+            comment.comment,
+            node["own"],  # the author, the edit deadline and the slots' secret
+            node["urls"],
+        )
     )
     return node
+
+
+def focus(nodes, pk):
+    """Mark the comment `pk` (just posted, or the first reply unfolded) as the one that
+    takes the focus after an htmx swap: its article only is keyed by it (comment.html),
+    so that the others are served from their fragments."""
+    node = _find(nodes, pk) if pk else None
+    if node is not None:
+        node["focus"] = True
+    return nodes
+
+
+def page_shown(nodes):
+    """Everything a page of threads shows of its comments (each one's `shown`, its
+    thread, its replies shown and the ids of those folded), as a key part."""
+    return [
+        [
+            node["shown"],
+            node["comment"].thread_id,
+            page_shown(node["children"]),
+            [folded["comment"].pk for folded in node["folded"]],
+        ]
+        for node in nodes
+    ]
 
 
 def shared_nodes(comments):
@@ -236,20 +280,34 @@ def shared_thread(context, page, unfolded, query_string, posted=None):
         # Every read of comments and reactions below is of this object's.
         versioned = thread_key(shared["content_type"].pk, target.pk)
         with table_versions.scoped(THREAD_VERSIONS, versioned):
-            page_obj = thread_page(target, page)
-            thread = fold(shared_nodes(_thread_comments(target, page_obj.object_list)), unfolded)
-            count, stance_counts = comment_counts(target)
-            html = render_to_string(
-                "participation/comments/thread.html",
-                {
-                    **shared,
-                    "thread": thread,
-                    "page_obj": page_obj,
-                    "page_param": PAGE_PARAM,
-                    "unfold_param": UNFOLD_PARAM,
-                    "query_string": query_string,
-                    "posted": posted,
-                },
+            roots, count, stance_counts = discussion(target)
+            page_obj = thread_page(target, page, roots)
+            thread = shared_nodes(_thread_comments(target, page_obj.object_list))
+            thread = focus(fold(thread, unfolded), posted)
+            # The list itself is kept under what it shows: a comment on another page
+            # (or the count) expires the page of threads, not its list, rendered again
+            # only when one of its comments changed.
+            html = table_versions.cached(
+                table_versions.key(
+                    "comment-page",
+                    key,
+                    page_obj.number,
+                    page_obj.paginator.num_pages,
+                    page_shown(thread),
+                ),
+                lambda: render_to_string(
+                    "participation/comments/thread.html",
+                    {
+                        **shared,
+                        "thread": thread,
+                        "page_obj": page_obj,
+                        "page_param": PAGE_PARAM,
+                        "unfold_param": UNFOLD_PARAM,
+                        "query_string": query_string,
+                        "posted": posted,
+                    },
+                ),
+                THREAD_SECONDS,
             )
         return {
             "html": html,
@@ -310,6 +368,8 @@ def replies_html(request, comment):
     if node is None:
         return None
     hidden = node["children"][REPLIES_SHOWN:]
+    if hidden:
+        hidden[0]["focus"] = True
     html = render_to_string(
         "participation/comments/replies.html",
         {

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from participation.comments import services
 from participation.comments.models import PAGE_PARAM, THREADS_PER_PAGE
 from participation.comments.thread import build_thread, fold
 from participation.models import Comment, CommentReaction, Follow
+from participation.notifications.api import unfollow
 from participation.utils import content_type_for
 from tests.factories import (
     CommentFactory,
@@ -36,6 +38,14 @@ def test_member_comments_on_a_space_and_then_follows_it(member_client, member, s
     assert comment.user == member and comment.level == 0
     assert Follow.objects.of(space).filter(user=member).exists()
     assert "Bonne idée !" in member_client.get(space.url).content.decode()
+
+    # Already following (the page asked): the next comment reads no follow.
+    with CaptureQueriesContext(connection) as queries:
+        member_client.post(_post_url(space), {"comment": "Encore"})
+    assert not [q for q in queries if q["sql"].startswith('SELECT "participation_follow"."id"')]
+    unfollow(member, space)  # then a comment follows again, whatever was cached
+    member_client.post(_post_url(space), {"comment": "Toujours là"})
+    assert Follow.objects.of(space).filter(user=member).count() == 1
 
 
 def test_visitor_is_sent_to_login_instead_of_commenting(client, space):
@@ -185,19 +195,41 @@ def test_stances_are_kept_and_counted_only_where_the_object_asks(space):
 
 
 def test_htmx_post_returns_the_updated_thread(member_client, space):
-    response = member_client.post(
-        _post_url(space), {"comment": "En direct"}, HTTP_HX_REQUEST="true"
+    """The section comes back with the new comment focused; the others, unchanged, come
+    from their fragments (rendered for the page just read)."""
+    for n in range(3):
+        CommentFactory(content_object=space, comment=f"Avant {n}")
+    member_client.get(space.url)
+    rendered = []
+    template_rendered.connect(
+        receiver := lambda sender, template, **kw: rendered.append(template.name)
     )
+    try:
+        response = member_client.post(
+            _post_url(space), {"comment": "En direct"}, HTTP_HX_REQUEST="true"
+        )
+    finally:
+        template_rendered.disconnect(receiver)
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<section class="comments"')
-    assert "En direct" in html
+    assert "En direct" in html and all(f"Avant {n}" in html for n in range(3))
+    assert rendered.count("participation/comments/reaction_counts.html") == 1
+    assert html.count("data-focus-after-swap") == 1  # the new one (test_long_threads)
 
 
 def test_user_cannot_comment_with_an_empty_text(member_client, space):
     response = member_client.post(_post_url(space), {"comment": "   "})
     assert response.status_code == 200
     assert not Comment.objects.exists()
+    # The section's empty form is a shared fragment; a refused one shows its own errors.
+    empty = member_client.get(space.url).content.decode()
+    refused = member_client.post(
+        _post_url(space), {"comment": "   "}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    errors = 'class="form-errors"'
+    assert errors in refused and errors not in empty
+    assert errors not in member_client.get(space.url).content.decode()
 
 
 # 80 comments make 27 threads: a full first page (20 threads, 22 comments shown, 73 loaded)

@@ -15,7 +15,7 @@ from participation.comments.personal import comment_slots, slot, slots
 from participation.models import Comment
 from participation.moderation import services as moderation
 from participation.utils import content_type_for
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(
@@ -159,3 +159,36 @@ def test_every_write_shows_at_once_to_every_reader(space, member, member_client,
     )
     html = member_client.get(space.url).content.decode()
     assert "Une réponse" not in html and "Commentaire supprimé" in html
+
+
+def test_a_readers_reactions_are_kept_until_a_reaction_is_written(space, member, member_client):
+    """Asked once, then kept under the reader and the comments shown: a comment that
+    does not change them leaves them, any reaction (another member's, on another thread)
+    asks again, and each reader sees their own."""
+    other = UserFactory()
+    other_client = Client()
+    other_client.force_login(other)
+    first = services.post_comment(other, space, "Premier")
+    second = services.post_comment(other, space, "Second")
+    services.react(member, first, "disagree")
+
+    def reactions_asked(client):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(space.url).content.decode()
+        asked = [q for q in queries if 'FROM "participation_commentreaction"' in q["sql"]]
+        return html, asked
+
+    html, asked = reactions_asked(member_client)
+    assert _pressed(html, first, "disagree") == "true" and asked
+    services.post_comment(other, make_space(title="Ailleurs"), "Ailleurs")
+    html, asked = reactions_asked(member_client)
+    assert _pressed(html, first, "disagree") == "true" and not asked  # from the cache
+    html, _asked = reactions_asked(other_client)
+    assert _pressed(html, first, "disagree") == "false"  # the other reader's own
+
+    services.react(other, second, "useful")
+    html, asked = reactions_asked(member_client)
+    assert asked and _pressed(html, second, "useful") == "false"
+    services.react(member, first, "disagree")  # withdrawn
+    html, _asked = reactions_asked(member_client)
+    assert _pressed(html, first, "disagree") == "false"

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from maillage import table_versions
 from participation.comments import services
 from participation.comments.api import section_context
+from participation.comments.models import PAGE_PARAM, THREADS_PER_PAGE
 from participation.comments.thread import shared_thread, thread_context
 from participation.models import Comment, CommentReaction
 from participation.moderation import services as moderation
@@ -191,10 +192,12 @@ def test_a_thread_read_elsewhere_before_a_commit_does_not_outlive_it():
 def test_a_thread_rebuilt_from_the_cached_comments_is_the_same_html(
     space, member, moderator, reader
 ):
-    """Each comment's article is kept under what it shows (comment.html): a thread
-    renewed by a write elsewhere in it renders none again and gives the same HTML."""
+    """Each comment's article is kept under what it shows (comment.html), and the list of
+    a page of threads under what all of them show: a thread renewed by a write that
+    changes nothing shown renders nothing again, one that changes a comment renders that
+    comment only, and both give the HTML a cold cache gives."""
     first = services.post_comment(member, space, "Bonjour sentinelle-4d5e6f")
-    services.post_comment(reader, space, "Réponse sentinelle-7a8b9c", parent=first)
+    second = services.post_comment(reader, space, "Réponse sentinelle-7a8b9c", parent=first)
     services.react(reader, first, "useful")
     moderation.hide(moderator, services.post_comment(reader, space, "Masqué sentinelle-0c1d2e"))
     rendered = []
@@ -212,9 +215,54 @@ def test_a_thread_rebuilt_from_the_cached_comments_is_the_same_html(
             Comment.objects.filter(pk=first.pk).update(stance="")  # changes nothing shown
             rendered.clear()
             warm = shared_thread(context, None, set(), "")["html"]
-            assert "participation/comments/thread.html" in rendered  # the thread is renewed
-            assert "participation/comments/reaction_counts.html" not in rendered  # not its comments
             assert warm == cold
+            assert rendered == []  # the page's list is served whole
+            # A second reaction changes one comment: its article only is rendered again.
+            CommentReaction.objects.create(comment=second, user=moderator, kind="disagree")
+            rendered.clear()
+            renewed = shared_thread(context, None, set(), "")["html"]
+            assert "participation/comments/thread.html" in rendered
+            assert rendered.count("participation/comments/reaction_counts.html") == 1
+            assert "1 pas d’accord" in renewed
+            cache.clear()
+            table_versions.local_values.clear()
+            assert shared_thread(context, None, set(), "")["html"] == renewed
+            CommentReaction.objects.filter(comment=second, user=moderator).delete()
     finally:
         template_rendered.disconnect(receiver)
     assert "sentinelle-0c1d2e" in cold  # the moderator's thread shows the hidden comment
+
+
+def test_a_comment_on_another_page_keeps_the_list_of_the_first_and_renews_its_count(
+    space, member, reader
+):
+    """After a comment on the last page of threads, the first page's count and pages
+    are renewed but its list, unchanged, is not rendered again; an edit on it is."""
+    roots = [services.post_comment(member, space, f"Fil {n}") for n in range(THREADS_PER_PAGE)]
+    request = RequestFactory().get("/")
+    request.user = reader
+    context = thread_context(request, space)
+    before = shared_thread(context, None, set(), "")
+    rendered = []
+    template_rendered.connect(
+        receiver := lambda sender, template, **kw: rendered.append(template.name)
+    )
+    try:
+        services.post_comment(reader, space, "Page deux sentinelle-1f2e3d")
+        after = shared_thread(context, None, set(), "")
+        assert (before["count"], after["count"]) == (THREADS_PER_PAGE, THREADS_PER_PAGE + 1)
+        assert "participation/comments/thread.html" in rendered  # pages: 1 → 2
+        assert "participation/comments/reaction_counts.html" not in rendered
+        assert f"?{PAGE_PARAM}=2" in after["html"] and "sentinelle-1f2e3d" not in after["html"]
+
+        services.post_comment(reader, space, "Page deux encore sentinelle-4c5b6a")
+        rendered.clear()
+        assert shared_thread(context, None, set(), "")["count"] == THREADS_PER_PAGE + 2
+        assert rendered == []  # same comments, same pages: the list is served whole
+
+        services.edit_comment(member, roots[0], "Revu sentinelle-7d8e9f")
+        edited = shared_thread(context, None, set(), "")["html"]
+        assert "Revu sentinelle-7d8e9f" in edited and "Fil 0" not in edited
+        assert rendered.count("participation/comments/reaction_counts.html") == 1
+    finally:
+        template_rendered.disconnect(receiver)
