@@ -9,7 +9,8 @@
 
 from dataclasses import dataclass
 
-from events.models import Registration, RegistrationStatus
+from events.models import RegistrationStatus
+from events.services import member_registrations
 from members.roles import EDITEURS
 from participation.roles import is_moderator
 
@@ -17,9 +18,8 @@ from participation.roles import is_moderator
 def is_participant(user, barcamp):
     if not user.is_authenticated or not user.is_active:
         return False
-    return Registration.objects.filter(
-        event_id=barcamp.event_id, user=user, status=RegistrationStatus.CONFIRMED
-    ).exists()
+    registration = member_registrations(user).get(barcamp.event_id)
+    return registration is not None and registration.status == RegistrationStatus.CONFIRMED
 
 
 def _is_editor(user):

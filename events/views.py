@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,7 +17,13 @@ from content.listing import lazy_paginate
 from events import ical, programme, services
 from events.filters import AgendaFilterSet
 from events.forms import EventForm, RegistrationForm
-from events.models import Event, Registration, RegistrationStatus
+from events.models import (
+    Event,
+    Registration,
+    RegistrationQuestion,
+    RegistrationStatus,
+    Workshop,
+)
 from events.rules import REGISTER
 from maillage import ratelimits, table_versions
 from maillage.csv_export import csv_response
@@ -30,42 +37,52 @@ SPACE_SECTION_SIZE = 5
 REGISTRATIONS_PAGE_SIZE = 100
 # The registration box's id on the event's page, where a no-JS registration returns.
 REGISTRATION_ANCHOR = "inscription"
+# Values read from the exact cache are kept until a table they read is written; this
+# bounds how long unread ones stay.
+CACHED_SECONDS = 3600
+
+
+def _event_row(pk):
+    """The event as every reader's page reads it (département and région, organiser,
+    space, thématiques, confirmed count, whether it asks questions or offers workshops),
+    from the exact cache: a registration, anywhere, expires it; None if there is none."""
+
+    def read():
+        return (
+            Event.objects.select_related("departement__region", "space", "organiser")
+            .prefetch_related("thematiques")
+            .with_registration_counts()
+            .annotate(
+                has_workshops=Exists(Workshop.objects.filter(event=OuterRef("pk"))),
+                has_questions=Exists(RegistrationQuestion.objects.filter(event=OuterRef("pk"))),
+            )
+            .filter(pk=pk)
+            .first()
+        )
+
+    return table_versions.cached(table_versions.key("event-row", pk), read, CACHED_SECONDS)
 
 
 def _visible_event(request, pk):
-    events = (
-        Event.objects.visible_to(request.user)
-        .select_related("departement__region", "space", "organiser")
-        .with_registration_counts()
-    )
-    event = events.filter(pk=pk).first()
-    if event is None:
-        hidden = Event.objects.select_related("space").filter(pk=pk).first()
-        raise unseen(request.user, hidden.space if hidden else None)
+    event = _event_row(pk)
+    if event is None or not event.is_visible_to(request.user):
+        raise unseen(request.user, event.space if event else None)
     return event
-
-
-def _my_registrations(user, events):
-    """The user's registration for each listed event, in one query."""
-    if not user.is_authenticated:
-        return {}
-    rows = Registration.objects.filter(user=user, event__in=[e.pk for e in events])
-    return {row.event_id: row for row in rows}
 
 
 def _registration_box(request, event, workshops=None):
     """The box, and whether registering goes through the form of the event's questions
     and workshops rather than one click (`workshops`: the event's, when already read)."""
-    registration = _my_registrations(request.user, [event]).get(event.pk)
+    registration = services.member_registrations(request.user).get(event.pk)
     box = services.registration_box(request.user, event, event.confirmed_count, registration)
-    has_workshops = bool(workshops) if workshops is not None else event.workshops.exists()
-    box["needs_form"] = has_workshops or event.questions.exists()
+    has_workshops = bool(workshops) if workshops is not None else event.has_workshops
+    box["needs_form"] = has_workshops or event.has_questions
     return box
 
 
 def _with_my_registrations(user):
     def complete(page):
-        mine = _my_registrations(user, page.object_list)
+        mine = services.member_registrations(user)
         for event in page.object_list:
             event.my_registration = mine.get(event.pk)
 
@@ -74,10 +91,8 @@ def _with_my_registrations(user):
 
 def _registrations_key(user):
     """What the agenda's cards show of the member's own: each registration's status."""
-    if not user.is_authenticated:
-        return ""
-    rows = Registration.objects.filter(user=user).order_by("event_id")
-    return ",".join(f"{event}:{status}" for event, status in rows.values_list("event_id", "status"))
+    mine = services.member_registrations(user)
+    return ",".join(f"{event}:{row.status}" for event, row in mine.items())
 
 
 def agenda(request):
