@@ -1,3 +1,4 @@
+import functools
 import time
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from content.listing import lazy_paginate
+from content.listing import query_string, read_page
 from events import ical, programme, services
 from events.filters import AgendaFilterSet
 from events.forms import EventForm, RegistrationForm
@@ -96,29 +97,52 @@ def _registrations_key(user):
 
 
 def agenda(request):
-    filters = AgendaFilterSet(
-        request.GET, queryset=Event.objects.visible_to(request.user).listed().for_listing()
-    )
-    page_obj, query_string, results_key = lazy_paginate(
-        request, filters.qs, AGENDA_PAGE_SIZE, then=_with_my_registrations(request.user)
-    )
+    """The agenda: its filters, count and cards are fragments kept for everyone who asks
+    the same address (path and query string) and sees the same spaces (visibility
+    class), the cards also under the member's own registrations; within the minute (the
+    upcoming events are counted to the minute). Served from the cache, the page builds no
+    filters, compiles no SQL and reads nothing."""
+    user = request.user
+
+    @functools.cache
+    def filters():
+        return AgendaFilterSet(
+            request.GET, queryset=Event.objects.visible_to(user).listed().for_listing()
+        )
+
     return render(
         request,
         "events/agenda.html",
         {
-            "filter_form": filters.form,
-            "page_obj": page_obj,
-            "query_string": query_string,
-            "results_key": results_key,
+            # Callables and lazy objects: a template calls or reads them on a miss only.
+            "filter_form": lambda: filters().form,
+            "page_obj": SimpleLazyObject(
+                lambda: read_page(
+                    request, filters().qs, AGENDA_PAGE_SIZE, _with_my_registrations(user)
+                )
+            ),
+            "query_string": query_string(request),
             # The count has its own fragment (the territory's follow button, personal,
             # sits between it and the cards): it counts on its own, on its miss only.
-            "paginator": SimpleLazyObject(lambda: Paginator(filters.qs, AGENDA_PAGE_SIZE)),
-            "registrations_key": _registrations_key(request.user),
-            "showing_past": filters.showing_past,
-            "can_create": is_moderator(request.user),
-            "can_create_in_admin": request.user.has_perm("events.add_event"),
+            "paginator": SimpleLazyObject(lambda: Paginator(filters().qs, AGENDA_PAGE_SIZE)),
+            "showing_past": lambda: filters().showing_past,
+            "territory": lambda: _territory(request, filters),
+            "audience": visibility_class(user),
+            "registrations_key": _registrations_key(user),
+            "can_create": is_moderator(user),
+            "can_create_in_admin": user.has_perm("events.add_event"),
         },
     )
+
+
+def _territory(request, filters):
+    """The département, else the région, the agenda is filtered on (None without either
+    in the address: the filters are then not built)."""
+    if "departement" not in request.GET and "region" not in request.GET:
+        return None
+    form = filters().form
+    data = form.cleaned_data if form.is_valid() else getattr(form, "cleaned_data", {})
+    return data.get("departement") or data.get("region")
 
 
 FEED_SIZE = 200
