@@ -244,8 +244,14 @@ def event_detail(request, pk):
 
 def event_ics(request, pk):
     event = _visible_event(request, pk)
+    # Written once a minute at most for everyone, as the feeds are (its DTSTAMP is the
+    # time it was written); the event's fields name it, whatever changes them.
+    key = table_versions.key(
+        "event-ics", pk, event.fingerprint, get_language(), int(time.time() // FEED_SECONDS)
+    )
     response = HttpResponse(
-        ical.calendar([event], event.title), content_type="text/calendar; charset=utf-8"
+        table_versions.cached(key, lambda: ical.calendar([event], event.title), FEED_SECONDS),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="evenement-{event.pk}.ics"'
     return response
