@@ -7,7 +7,9 @@ from datetime import timedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
+from home.models import HomePage
 from participation.models import SpacePhase
 from tests.factories import EventFactory, make_space
 
@@ -40,3 +42,13 @@ def test_each_home_section_is_renewed_by_what_it_shows_only(client, db):
     assert '"editorial_newspage"' not in read
     assert "Phase en cours : Phase sentinelle-6d0c" in after_phase
     assert "Démarche sentinelle-4e1a" not in after_end
+
+
+def test_a_view_restriction_on_the_home_page_applies_at_once(client, db):
+    """Wagtail's restrictions are read from the exact cache before serving: a new one
+    is enforced at the next visit."""
+    assert client.get("/").status_code == 200
+    PageViewRestriction.objects.create(
+        page=HomePage.objects.get(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/").status_code == 302
