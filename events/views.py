@@ -281,8 +281,9 @@ def register(request, pk):
     """One click when the event asks nothing; otherwise the form of its questions and
     workshops (GET shows it, also to change one's answers; POST checks and saves)."""
     event = _visible_event(request, pk)
-    questions = list(event.questions.all())
-    workshops = list(event.workshops.all())
+    # Most events ask nothing: their row says so, and nothing more is read.
+    questions = list(event.questions.all()) if event.has_questions else []
+    workshops = list(event.workshops.all()) if event.has_workshops else []
     if not (questions or workshops):
         if request.method != "POST":
             return redirect(f"{event.get_absolute_url()}#{REGISTRATION_ANCHOR}")
