@@ -9,23 +9,32 @@
 
 from dataclasses import dataclass
 
-from events.models import Registration, RegistrationStatus
+from events.models import RegistrationStatus
+from events.services import member_registrations
+from maillage import table_versions
 from members.roles import EDITEURS
 from participation.roles import is_moderator
+
+# Read from the exact cache until a table it read is written; this bounds how long an
+# unread value stays.
+CACHED_SECONDS = 3600
 
 
 def is_participant(user, barcamp):
     if not user.is_authenticated or not user.is_active:
         return False
-    return Registration.objects.filter(
-        event_id=barcamp.event_id, user=user, status=RegistrationStatus.CONFIRMED
-    ).exists()
+    registration = member_registrations(user).get(barcamp.event_id)
+    return registration is not None and registration.status == RegistrationStatus.CONFIRMED
 
 
 def _is_editor(user):
     cached = getattr(user, "_barcamp_is_editor", None)
     if cached is None:
-        cached = user.groups.filter(name=EDITEURS).exists()
+        # From the exact cache under the member's id: a change of their groups shows at once.
+        key = table_versions.key("barcamp-is-editor", user.pk)
+        cached = table_versions.cached(
+            key, lambda: user.groups.filter(name=EDITEURS).exists(), CACHED_SECONDS
+        )
         user._barcamp_is_editor = cached
     return cached
 

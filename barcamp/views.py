@@ -16,20 +16,32 @@ from django.views.decorators.http import require_POST
 from barcamp import rules, schedule, services
 from barcamp.forms import NotesForm, PlacementForm, SessionForm
 from barcamp.models import BarcampSettings, Interest, Session
+from content import listing
 from content.listing import paginate
-from maillage import ratelimits
+from maillage import ratelimits, table_versions
 from maillage.redirects import safe_next
 
 SESSIONS_PAGE_SIZE = 30
 ORGANISE_PAGE_SIZE = 50
+# Read from the exact cache until a table it read is written; this bounds how long an
+# unread value stays.
+CACHED_SECONDS = 3600
 
 
 def _barcamp(request, event_id):
-    barcamp = get_object_or_404(
-        BarcampSettings.objects.select_related("event__space", "event__organiser"),
-        event_id=event_id,
-    )
-    if not barcamp.event.is_visible_to(request.user):
+    """The barcamp with its event, space and organiser, from the exact cache (its pages
+    read it on every visit); a 404 unless the visitor sees the event."""
+
+    def read():
+        return (
+            BarcampSettings.objects.select_related("event__space", "event__organiser")
+            .filter(event_id=event_id)
+            .first()
+        )
+
+    key = table_versions.key("barcamp", event_id)
+    barcamp = table_versions.cached(key, read, CACHED_SECONDS)
+    if barcamp is None or not barcamp.event.is_visible_to(request.user):
         raise Http404
     return barcamp
 
@@ -58,9 +70,7 @@ def _choice_state(user, barcamp, participant):
 def sessions(request, event_id):
     barcamp = _barcamp(request, event_id)
     rights = rules.access(request.user, barcamp)
-    page_obj, query_string = paginate(
-        request, Session.objects.filter(barcamp=barcamp).for_listing(), SESSIONS_PAGE_SIZE
-    )
+    sessions = Session.objects.filter(barcamp=barcamp).for_listing()
     chosen, remaining = _choice_state(request.user, barcamp, rights.participant)
     return render(
         request,
@@ -69,9 +79,14 @@ def sessions(request, event_id):
             "barcamp": barcamp,
             "event": barcamp.event,
             "rights": rights,
-            "page_obj": page_obj,
-            "query_string": query_string,
+            # Read when the list is rendered: without a choice to make, the list is a
+            # fragment shared by everyone who sees the same (sessions.html).
+            "page_obj": SimpleLazyObject(
+                lambda: listing.read_page(request, sessions, SESSIONS_PAGE_SIZE)
+            ),
+            "query_string": listing.query_string(request),
             "chosen": chosen,
+            "chosen_key": ",".join(str(pk) for pk in sorted(chosen)),
             "remaining": remaining,
         },
     )

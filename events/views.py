@@ -1,9 +1,11 @@
+import functools
 import time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,11 +14,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from content.listing import lazy_paginate
+from content.listing import query_string, read_page
 from events import ical, programme, services
 from events.filters import AgendaFilterSet
 from events.forms import EventForm, RegistrationForm
-from events.models import Event, Registration, RegistrationStatus
+from events.models import (
+    Event,
+    Registration,
+    RegistrationQuestion,
+    RegistrationStatus,
+    Workshop,
+)
 from events.rules import REGISTER
 from maillage import ratelimits, table_versions
 from maillage.csv_export import csv_response
@@ -30,42 +38,52 @@ SPACE_SECTION_SIZE = 5
 REGISTRATIONS_PAGE_SIZE = 100
 # The registration box's id on the event's page, where a no-JS registration returns.
 REGISTRATION_ANCHOR = "inscription"
+# Values read from the exact cache are kept until a table they read is written; this
+# bounds how long unread ones stay.
+CACHED_SECONDS = 3600
+
+
+def _event_row(pk):
+    """The event as every reader's page reads it (département and région, organiser,
+    space, thématiques, confirmed count, whether it asks questions or offers workshops),
+    from the exact cache: a registration, anywhere, expires it; None if there is none."""
+
+    def read():
+        return (
+            Event.objects.select_related("departement__region", "space", "organiser")
+            .prefetch_related("thematiques")
+            .with_registration_counts()
+            .annotate(
+                has_workshops=Exists(Workshop.objects.filter(event=OuterRef("pk"))),
+                has_questions=Exists(RegistrationQuestion.objects.filter(event=OuterRef("pk"))),
+            )
+            .filter(pk=pk)
+            .first()
+        )
+
+    return table_versions.cached(table_versions.key("event-row", pk), read, CACHED_SECONDS)
 
 
 def _visible_event(request, pk):
-    events = (
-        Event.objects.visible_to(request.user)
-        .select_related("departement__region", "space", "organiser")
-        .with_registration_counts()
-    )
-    event = events.filter(pk=pk).first()
-    if event is None:
-        hidden = Event.objects.select_related("space").filter(pk=pk).first()
-        raise unseen(request.user, hidden.space if hidden else None)
+    event = _event_row(pk)
+    if event is None or not event.is_visible_to(request.user):
+        raise unseen(request.user, event.space if event else None)
     return event
-
-
-def _my_registrations(user, events):
-    """The user's registration for each listed event, in one query."""
-    if not user.is_authenticated:
-        return {}
-    rows = Registration.objects.filter(user=user, event__in=[e.pk for e in events])
-    return {row.event_id: row for row in rows}
 
 
 def _registration_box(request, event, workshops=None):
     """The box, and whether registering goes through the form of the event's questions
     and workshops rather than one click (`workshops`: the event's, when already read)."""
-    registration = _my_registrations(request.user, [event]).get(event.pk)
+    registration = services.member_registrations(request.user).get(event.pk)
     box = services.registration_box(request.user, event, event.confirmed_count, registration)
-    has_workshops = bool(workshops) if workshops is not None else event.workshops.exists()
-    box["needs_form"] = has_workshops or event.questions.exists()
+    has_workshops = bool(workshops) if workshops is not None else event.has_workshops
+    box["needs_form"] = has_workshops or event.has_questions
     return box
 
 
 def _with_my_registrations(user):
     def complete(page):
-        mine = _my_registrations(user, page.object_list)
+        mine = services.member_registrations(user)
         for event in page.object_list:
             event.my_registration = mine.get(event.pk)
 
@@ -74,36 +92,57 @@ def _with_my_registrations(user):
 
 def _registrations_key(user):
     """What the agenda's cards show of the member's own: each registration's status."""
-    if not user.is_authenticated:
-        return ""
-    rows = Registration.objects.filter(user=user).order_by("event_id")
-    return ",".join(f"{event}:{status}" for event, status in rows.values_list("event_id", "status"))
+    mine = services.member_registrations(user)
+    return ",".join(f"{event}:{row.status}" for event, row in mine.items())
 
 
 def agenda(request):
-    filters = AgendaFilterSet(
-        request.GET, queryset=Event.objects.visible_to(request.user).listed().for_listing()
-    )
-    page_obj, query_string, results_key = lazy_paginate(
-        request, filters.qs, AGENDA_PAGE_SIZE, then=_with_my_registrations(request.user)
-    )
+    """The agenda: its filters, count and cards are fragments kept for everyone who asks
+    the same address (path and query string) and sees the same spaces (visibility
+    class), the cards also under the member's own registrations; within the minute (the
+    upcoming events are counted to the minute). Served from the cache, the page builds no
+    filters, compiles no SQL and reads nothing."""
+    user = request.user
+
+    @functools.cache
+    def filters():
+        return AgendaFilterSet(
+            request.GET, queryset=Event.objects.visible_to(user).listed().for_listing()
+        )
+
     return render(
         request,
         "events/agenda.html",
         {
-            "filter_form": filters.form,
-            "page_obj": page_obj,
-            "query_string": query_string,
-            "results_key": results_key,
+            # Callables and lazy objects: a template calls or reads them on a miss only.
+            "filter_form": lambda: filters().form,
+            "page_obj": SimpleLazyObject(
+                lambda: read_page(
+                    request, filters().qs, AGENDA_PAGE_SIZE, _with_my_registrations(user)
+                )
+            ),
+            "query_string": query_string(request),
             # The count has its own fragment (the territory's follow button, personal,
             # sits between it and the cards): it counts on its own, on its miss only.
-            "paginator": SimpleLazyObject(lambda: Paginator(filters.qs, AGENDA_PAGE_SIZE)),
-            "registrations_key": _registrations_key(request.user),
-            "showing_past": filters.showing_past,
-            "can_create": is_moderator(request.user),
-            "can_create_in_admin": request.user.has_perm("events.add_event"),
+            "paginator": SimpleLazyObject(lambda: Paginator(filters().qs, AGENDA_PAGE_SIZE)),
+            "showing_past": lambda: filters().showing_past,
+            "territory": lambda: _territory(request, filters),
+            "audience": visibility_class(user),
+            "registrations_key": _registrations_key(user),
+            "can_create": is_moderator(user),
+            "can_create_in_admin": user.has_perm("events.add_event"),
         },
     )
+
+
+def _territory(request, filters):
+    """The département, else the région, the agenda is filtered on (None without either
+    in the address: the filters are then not built)."""
+    if "departement" not in request.GET and "region" not in request.GET:
+        return None
+    form = filters().form
+    data = form.cleaned_data if form.is_valid() else getattr(form, "cleaned_data", {})
+    return data.get("departement") or data.get("region")
 
 
 FEED_SIZE = 200
@@ -205,8 +244,14 @@ def event_detail(request, pk):
 
 def event_ics(request, pk):
     event = _visible_event(request, pk)
+    # Written once a minute at most for everyone, as the feeds are (its DTSTAMP is the
+    # time it was written); the event's fields name it, whatever changes them.
+    key = table_versions.key(
+        "event-ics", pk, event.fingerprint, get_language(), int(time.time() // FEED_SECONDS)
+    )
     response = HttpResponse(
-        ical.calendar([event], event.title), content_type="text/calendar; charset=utf-8"
+        table_versions.cached(key, lambda: ical.calendar([event], event.title), FEED_SECONDS),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="evenement-{event.pk}.ics"'
     return response
@@ -236,8 +281,9 @@ def register(request, pk):
     """One click when the event asks nothing; otherwise the form of its questions and
     workshops (GET shows it, also to change one's answers; POST checks and saves)."""
     event = _visible_event(request, pk)
-    questions = list(event.questions.all())
-    workshops = list(event.workshops.all())
+    # Most events ask nothing: their row says so, and nothing more is read.
+    questions = list(event.questions.all()) if event.has_questions else []
+    workshops = list(event.workshops.all()) if event.has_workshops else []
     if not (questions or workshops):
         if request.method != "POST":
             return redirect(f"{event.get_absolute_url()}#{REGISTRATION_ANCHOR}")

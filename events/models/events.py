@@ -84,8 +84,11 @@ class EventQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
+        """What a card shows: of its space, the title only (not every column of Wagtail's
+        page table, costly to compile and to read)."""
         return (
             self.select_related("departement__region", "space")
+            .only(*EVENT_COLUMNS, *LISTED_RELATED)
             .prefetch_related("thematiques")
             .with_registration_counts()
         )
@@ -270,6 +273,12 @@ class Event(ClusterableModel):
         if self.capacity is None:
             return None
         return max(self.capacity - confirmed_count, 0)
+
+
+# Every column of an event, its département and région: `for_listing` narrows the
+# columns of its space only.
+EVENT_COLUMNS = [field.name for field in Event._meta.concrete_fields]
+LISTED_RELATED = ["departement__code", "departement__name", "departement__region", "space__title"]
 
 
 class Registration(models.Model):

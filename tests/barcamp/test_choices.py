@@ -119,3 +119,31 @@ def test_room_places_hold_when_many_participants_choose_at_once():
     )
     assert outcomes.count(True) == 4 and outcomes.count("refused") == 4
     assert Interest.objects.count() == 4 and Session.objects.get().vote_count == 4
+
+
+@pytest.mark.django_db
+def test_the_shared_session_list_shows_each_member_their_own_choices_once_voting_closed(
+    participant_client, participant, barcamp, client
+):
+    """Without a choice to make, the list is a fragment shared by who chose the same
+    sessions: a participant's past choice is theirs only, a new session and a new count
+    show at once."""
+    chosen, other_session = BarcampSessionFactory.create_batch(2, barcamp=barcamp)
+    services.choose(participant, chosen)
+    services.choose(register(UserFactory(), barcamp), other_session)
+    start = timezone.now() - timedelta(days=2)
+    type(barcamp.event).objects.filter(pk=barcamp.event_id).update(
+        start_at=start, end_at=start + timedelta(hours=8)
+    )
+    url = reverse("barcamp:sessions", args=[barcamp.event_id])
+    client.force_login(UserFactory())
+
+    mine = participant_client.get(url).content.decode()
+    theirs = client.get(url).content.decode()
+    BarcampSessionFactory(barcamp=barcamp, title="Session sentinelle-1d7b")
+    Session.objects.filter(pk=other_session.pk).update(vote_count=7)
+    after = client.get(url).content.decode()
+
+    assert "Vous avez choisi cette session." in mine and "Je veux y aller" not in mine
+    assert "Vous avez choisi cette session." not in theirs
+    assert "sentinelle-1d7b" in after and "<strong>7</strong> personnes veulent y aller" in after

@@ -160,3 +160,20 @@ def test_event_without_barcamp_settings_has_no_barcamp_pages(participant_client,
     )
     page = participant_client.get(barcamp.event.get_absolute_url()).content.decode()
     assert "Proposer une session" in page
+
+
+def test_the_event_page_offers_pitching_as_soon_as_a_member_registers(barcamp):
+    """The barcamp box and the member's registrations come from the exact cache: the
+    pitch link shows on the next page after registering, to that member only, and a new
+    session counts at once."""
+    member, other = UserFactory(), UserFactory()
+    mine, theirs = client_for(member), client_for(other)
+    url = barcamp.event.get_absolute_url()
+    for client in (mine, theirs):
+        page = client.get(url).content.decode()
+        assert "0 session proposée." in page and "Proposer une session" not in page
+    mine.post(reverse("events:register", args=[barcamp.event_id]))
+    assert "Proposer une session" in mine.get(url).content.decode()
+    _pitch(mine, barcamp)
+    page = theirs.get(url).content.decode()
+    assert "1 session proposée." in page and "Proposer une session" not in page

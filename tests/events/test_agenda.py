@@ -3,14 +3,21 @@ from datetime import datetime, timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from events import services
 from events.models import Event, EventFormat
-from participation.models import EmailFrequency, NotificationSettings
+from participation.models import (
+    EmailFrequency,
+    NotificationSettings,
+    SpaceMembership,
+    Visibility,
+)
 from taxonomy.models import Departement
-from tests.factories import EventFactory, ThematiqueFactory, UserFactory
+from tests.factories import EventFactory, ThematiqueFactory, UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +141,30 @@ def test_reminders_reach_confirmed_registrants_once_the_day_before(
 
     call_command("send_event_reminders")
     assert len(mail.outbox) == 1
+
+
+def test_the_agenda_shared_by_members_who_see_the_same_spaces_keeps_private_events_apart(
+    client, member_client, member
+):
+    """The agenda's fragments are kept per address and per visibility class: a member
+    invited to a private space sees its events, another member does not, and an
+    invitation shows them at the next page; a repeat page reads no event."""
+    space = make_space("Groupe privé sentinelle-3c8d", visibility=Visibility.PRIVATE)
+    EventFactory(title="Atelier privé sentinelle-3c8d", space=space)
+    EventFactory(title="Rencontre ouverte sentinelle-3c8d")
+    other = UserFactory()
+    SpaceMembership.objects.create(space=space, user=member)
+    url = reverse("events:agenda")
+    client.force_login(other)
+
+    seen_by_invited = member_client.get(url).content.decode()
+    seen_by_other = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        client.get(url)
+    SpaceMembership.objects.create(space=space, user=other)
+    seen_once_invited = client.get(url).content.decode()
+
+    assert "Atelier privé" in seen_by_invited and "2 événements" in seen_by_invited
+    assert "Atelier privé" not in seen_by_other and "1 événement" in seen_by_other
+    assert not [q for q in again.captured_queries if '"events_' in q["sql"]]
+    assert "Atelier privé" in seen_once_invited and "2 événements" in seen_once_invited

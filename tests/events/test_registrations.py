@@ -2,7 +2,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,7 +13,7 @@ from events.models import Event, Registration, RegistrationStatus
 from participation.models import Follow, Visibility
 from tests.concurrency import errors, race
 from tests.debates.conftest import phase
-from tests.factories import EventFactory, UserFactory, make_space
+from tests.factories import EventFactory, RegistrationQuestionFactory, UserFactory, make_space
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +214,42 @@ def test_capacity_is_never_exceeded_under_concurrent_registrations():
     assert errors(outcomes) == []
     assert event.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 5
     assert event.registrations.filter(status=RegistrationStatus.WAITING).count() == 7
+
+
+def test_the_event_page_from_the_cache_shows_each_member_their_own_registration_at_once(
+    member_client, member
+):
+    """The event's row, its count and each member's registrations come from the exact
+    cache: a registration, a cancellation or a new question shows at the very next page,
+    and one member's state never shows on another's page."""
+    event = EventFactory(capacity=3)
+    other = UserFactory(display_name="Omar Autre")
+    other_client = Client()
+    other_client.force_login(other)
+    url = event.get_absolute_url()
+
+    def page(client):
+        return client.get(url).content.decode()
+
+    for client in (member_client, other_client):  # both fill the cache
+        assert "3</strong> places restantes sur 3" in page(client)
+    with CaptureQueriesContext(connection) as warm:
+        html = page(member_client)
+    assert "Vous êtes inscrit·e" not in html
+    assert not [q for q in warm.captured_queries if '"events_' in q["sql"]]
+
+    member_client.post(reverse("events:register", args=[event.pk]))
+    mine, theirs = page(member_client), page(other_client)
+    assert "Vous êtes inscrit·e" in mine and "2</strong> places restantes sur 3" in mine
+    assert "Vous êtes inscrit·e" not in theirs and "2</strong> places restantes sur 3" in theirs
+    assert "Annuler mon inscription" not in theirs
+
+    other_client.post(reverse("events:register", args=[event.pk]))
+    assert "1</strong> place restante sur 3" in page(member_client)
+    member_client.post(reverse("events:cancel", args=[event.pk]))
+    mine, theirs = page(member_client), page(other_client)
+    assert "Vous êtes inscrit·e" not in mine and "2</strong> places restantes sur 3" in mine
+    assert "Vous êtes inscrit·e" in theirs
+
+    RegistrationQuestionFactory(event=event, label="Régime alimentaire", kind="dietary")
+    assert "L’inscription se fait en répondant à quelques questions." in page(member_client)

@@ -288,3 +288,5 @@ def test_space_page_fragments_expire_with_thematiques_activities_and_restriction
     assert is_visible_to(space, member)
     PageViewRestriction.objects.create(page=space, restriction_type=PageViewRestriction.LOGIN)
     assert not is_visible_to(space, member)
+    # Serving the page reads them from the same cache: the visitor is sent to log in.
+    assert client.get(space.url).status_code == 302
