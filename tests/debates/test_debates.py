@@ -2,6 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -224,3 +226,32 @@ def test_debate_page_with_a_long_thread_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(30):
         response = member_client.get(debate.get_absolute_url())
     assert response.status_code == 200 and "Argument 0" in response.content.decode()
+
+
+def test_debate_list_renews_a_count_at_once_and_keeps_its_page_after_a_comment_elsewhere(
+    client, debate_space
+):
+    listed = DebateFactory(space=debate_space, title="Débat sentinelle-4e1b")
+    elsewhere = DebateFactory(space=debate_space, title="Autre débat")
+    url = f"{reverse('debates:list')}?q=sentinelle-4e1b"
+    commenter = UserFactory()
+
+    def render():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return html, " ".join(query["sql"] for query in queries.captured_queries)
+
+    first, _ = render()
+    post_comment(commenter, elsewhere, "Ailleurs")
+    after_elsewhere, read_after_elsewhere = render()
+    answer = post_comment(commenter, listed, "Oui")
+    after_answer, _ = render()
+    Comment.objects.filter(pk=answer.pk).update(is_hidden=True)
+    after_hiding, _ = render()
+
+    assert "sentinelle-4e1b" in first and "0 contribution" in first
+    assert after_elsewhere == first
+    assert '"django_comments"' not in read_after_elsewhere
+    assert '"debates_debate"' not in read_after_elsewhere
+    assert "1 contribution" in after_answer
+    assert "0 contribution" in after_hiding
