@@ -82,29 +82,27 @@ def _seed(request):
     return request.session[SEED_SESSION_KEY]
 
 
-def _cards_page(proposals, user, number):
+def _cards_page(key_parts, proposals, user, number):
     """Order and page the ids first (an index-only scan of the space's proposals), then
     read the twenty rows: sorting whole rows read every proposal of the space. The ids
-    and the count are kept in the cache under the query's SQL (its filters, order and
-    seed) until a table they read is written, and so are the rows (the same for every
-    reader: the member's votes on the page are asked apart); each card's HTML is kept
-    by `proposals.cards`, so a row is all a card needs."""
-    ids = proposals.values_list("pk", flat=True)
-    sql, params = ids.query.sql_with_params()
+    and the count are kept in the cache under what decides the query (`key_parts`: its
+    filters, order and seed; `proposals()` builds it on a miss only) until a table they
+    read is written, and so are the rows (the same for every reader: the member's votes
+    on the page are asked apart; `listing.card_rows`); each card's HTML is kept by
+    `proposals.cards`, so a row is all a card needs."""
 
     def read():
+        ids = proposals().values_list("pk", flat=True)
         page = Paginator(ids, PAGE_SIZE).get_page(number)
         return {"count": page.paginator.count, "number": page.number, "ids": list(page)}
 
     found = table_versions.cached(
-        table_versions.key("proposals-page", sql, [repr(p) for p in params], PAGE_SIZE, number),
-        read,
-        PAGE_SECONDS,
+        table_versions.key("proposals-page", key_parts, PAGE_SIZE, number), read, PAGE_SECONDS
     )
     page_obj = Paginator(range(found["count"]), PAGE_SIZE).get_page(found["number"])
     rows = table_versions.cached(
-        table_versions.key("proposals-rows", found["ids"]),
-        lambda: Proposal.objects.filter(pk__in=found["ids"]).for_card_rows().in_bulk(),
+        table_versions.key("proposals-card-rows", found["ids"]),
+        lambda: listing.card_rows(found["ids"]),
         PAGE_SECONDS,
     )
     page_obj.object_list = [rows[pk] for pk in found["ids"] if pk in rows]
@@ -132,7 +130,8 @@ def proposal_list(request, space_slug):
     user = request.user
     settings = ProposalSettings.for_space(space)
     query = request.GET.get("q", "").strip()[:200]
-    base = listing.base_queryset(space, query)
+    # Built only when a cached value it feeds is missing.
+    base = SimpleLazyObject(lambda: listing.base_queryset(space, query))
     counts = listing.facet_counts(base, user, space, query)
     # Choices and labels carry the counts, and are set before validating the choices.
     form = FilterForm(request.GET or None)
@@ -142,14 +141,21 @@ def proposal_list(request, space_slug):
     if settings.counts_hidden:
         form.fields["order"].choices = [c for c in form.fields["order"].choices if c[0] != "votes"]
     data = form.cleaned_data if form.is_valid() else {}
-    proposals = listing.apply_order(
-        listing.apply_filters(base, data, user),
-        data.get("order", ""),
-        seed=_seed(request),
-        query=query,
-        counts_hidden=settings.counts_hidden,
+    seed = _seed(request)
+
+    def proposals():
+        return listing.apply_order(
+            listing.apply_filters(base, data, user),
+            data.get("order", ""),
+            seed=seed,
+            query=query,
+            counts_hidden=settings.counts_hidden,
+        )
+
+    key_parts = listing.page_key_parts(
+        space, query, data, user, seed=seed, counts_hidden=settings.counts_hidden
     )
-    page_obj = _cards_page(proposals, user, request.GET.get("page"))
+    page_obj = _cards_page(key_parts, proposals, user, request.GET.get("page"))
     vote_context = votes.space_vote_context(user, space, settings)
     _vote_statuses(page_obj.object_list, vote_context)
     cards = cards_html(page_obj.object_list, request)
