@@ -107,10 +107,12 @@ def _cards_page(key_parts, proposals, user, number):
     )
     page_obj.object_list = [rows[pk] for pk in found["ids"] if pk in rows]
     if user.is_authenticated:
-        mine = set(
-            Vote.objects.filter(user=user, proposal__in=found["ids"]).values_list(
-                "proposal", flat=True
-            )
+        # All the member's votes (a few per space), kept for them alone until a vote is
+        # written: the same set serves every page and filter of the list.
+        mine = table_versions.cached(
+            table_versions.key("proposals-my-votes", user.pk),
+            lambda: set(Vote.objects.filter(user=user).values_list("proposal", flat=True)),
+            PAGE_SECONDS,
         )
         for proposal in page_obj.object_list:
             proposal.has_my_vote = proposal.pk in mine
