@@ -138,7 +138,8 @@ def proposal_list(request, space_slug):
     # Choices and labels carry the counts, and are set before validating the choices.
     form = FilterForm(request.GET or None)
     form.fields["state"].choices = listing.state_choices(counts)
-    form.fields["thematique"].choices = listing.thematique_choices(base, space, query)
+    thematiques = listing.thematique_choices(base, space, query)
+    form.fields["thematique"].choices = thematiques
     listing.label_counts(form, counts, user)
     if settings.counts_hidden:
         form.fields["order"].choices = [c for c in form.fields["order"].choices if c[0] != "votes"]
@@ -163,6 +164,20 @@ def proposal_list(request, space_slug):
     cards = cards_html(page_obj.object_list, request)
     params = request.GET.copy()
     params.pop("page", None)
+    tags = listing.popular_tags(base, space, query)
+    # Everything the sidebar (filters with their counts, keywords, exports) shows: it is
+    # an exact fragment under this key, so its form is rendered on a miss only.
+    sidebar_key = table_versions.key(
+        "proposals-sidebar",
+        space.slug,
+        request.path,
+        sorted(request.GET.lists()),
+        sorted(counts.items()),
+        thematiques,
+        user.is_authenticated,
+        settings.counts_hidden,
+        [(tag.slug, tag.name, tag.total) for tag in tags],
+    )
     return render(
         request,
         "proposals/proposal_list.html",
@@ -173,7 +188,8 @@ def proposal_list(request, space_slug):
             "cards": cards,
             "query_string": params.urlencode(),
             "counts": counts,
-            "tags": listing.popular_tags(base, space, query),
+            "tags": tags,
+            "sidebar_key": sidebar_key,
             "current_tag": data.get("tag", ""),
             "vote_context": vote_context,
             "can_propose": authoring.can_propose(user, space),

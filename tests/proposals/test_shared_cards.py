@@ -57,6 +57,9 @@ def test_cards_are_shared_but_each_reader_sees_their_own_vote_and_token(vote_spa
     anonymous, _queries = _list(Client(), vote_space)
 
     assert "Soutenue" in _card(first, supported) and "Soutenir" not in _card(first, supported)
+    # The sidebar's own counts (a shared fragment keyed by them) stay each member's.
+    assert "Celles que je soutiens (1)" in first and "Celles que je soutiens (0)" in second
+    assert "Celles que je soutiens" not in anonymous
     assert "Soutenir" in _card(second, supported) and "Soutenue" not in _card(second, supported)
     assert "sentinelle-4e1b7d" in _card(second, supported)
     path = reverse("proposals:list", args=[vote_space.slug])
@@ -102,6 +105,7 @@ def test_every_write_shows_at_once_on_the_shared_cards(vote_space, member, membe
         html, proposal
     )
     assert "Soutenue" not in html
+    assert "Celles que je soutiens (1)" in mine
 
 
 def test_a_comment_elsewhere_keeps_the_rows_and_each_write_to_a_listed_one_shows(vote_space):
