@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from debates.models import Debate, DebateStatus
@@ -59,6 +60,33 @@ class CloseDebateForm(forms.ModelForm):
         self.fields["conclusions"].required = True
 
 
+class LazyChoiceIterator(ModelChoiceIterator):
+    """Choices that ask the field for its queryset when read, not when made."""
+
+    def __init__(self, field):
+        self.field = field
+
+    @property
+    def queryset(self):
+        return self.field.queryset
+
+
+class LazyModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose queryset is built on its first use, by `build()`: a list
+    whose filters come from a cached fragment, and whose query string names no choice,
+    never builds it (building the spaces a member sees took a millisecond or more)."""
+
+    build = None
+    iterator = LazyChoiceIterator
+
+    def _get_queryset(self):
+        if self._queryset is None and self.build is not None:
+            self._queryset = self.build().all()
+        return self._queryset
+
+    queryset = property(_get_queryset, forms.ModelChoiceField._set_queryset)
+
+
 class DebateFilterForm(forms.Form):
     SORTS = [
         ("recent", _("Les plus récents")),
@@ -67,7 +95,7 @@ class DebateFilterForm(forms.Form):
     ]
 
     q = forms.CharField(label=_("Mots-clés"), required=False)
-    space = forms.ModelChoiceField(
+    space = LazyModelChoiceField(
         label=_("Démarche"),
         required=False,
         queryset=SpacePage.objects.none(),
@@ -87,11 +115,14 @@ class DebateFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["space"].queryset = (
+        space = self.fields["space"]
+        space._queryset = None
+        space.build = lambda: (
             SpacePage.objects.visible_to(user)
             .filter(modules__contains=["debates"])
             .order_by("title")
         )
+        space.widget.choices = space.choices
 
     def filter(self, debates):
         if not self.is_valid():

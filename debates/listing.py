@@ -28,6 +28,17 @@ def results_key(user, form, page, per_page):
     return table_versions.key("debates-page", visibility_class(user), filters, page, per_page)
 
 
+def filters_key(request):
+    """The key of the filters' fragment: the form shows the spaces the reader sees and
+    the query string's values (with their errors)."""
+    return table_versions.key(
+        "debates-filters",
+        visibility_class(request.user),
+        request.path,
+        sorted(request.GET.lists()),
+    )
+
+
 def debates(user, form):
     """The filtered and sorted debates the user sees, with their comment counts only when
     sorted by them (otherwise `fill_comment_counts` reads them for the page)."""

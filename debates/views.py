@@ -63,6 +63,7 @@ def debate_list(request):
             "results_key": listing.results_key(
                 user, form, request.GET.get("page"), DEBATES_PAGE_SIZE
             ),
+            "filters_key": listing.filters_key(request),
             "space": space,
             "can_open": space is not None and services.can_open_debate(user, space),
             "closed": closed_action(space, DEBATE) if space is not None else None,
