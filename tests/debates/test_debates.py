@@ -160,12 +160,15 @@ def test_private_space_debates_are_invisible_to_non_members(client, member):
     debate = DebateFactory(space=private, title="Question interne au groupe")
     client.force_login(member)
     assert client.get(debate.get_absolute_url()).status_code == 404
-    assert "Question interne" not in client.get(reverse("debates:list")).content.decode()
+    seen_by_member = client.get(reverse("debates:list")).content.decode()
+    assert "Question interne" not in seen_by_member and "Groupe Santé" not in seen_by_member
     client.logout()
     assert client.get(debate.get_absolute_url()).status_code == 404
     client.force_login(invited)
     assert client.get(debate.get_absolute_url()).status_code == 200
-    assert "Question interne" in client.get(reverse("debates:list")).content.decode()
+    seen_by_invited = client.get(reverse("debates:list")).content.decode()
+    assert "Question interne" in seen_by_invited
+    assert f'<option value="{private.pk}">Groupe Santé</option>' in seen_by_invited
 
 
 def test_hidden_debate_is_shown_only_to_moderators(member_client, moderator, client, debate_space):
