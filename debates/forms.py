@@ -1,10 +1,11 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from debates.models import Debate, DebateStatus
-from participation.spaces.api import SpacePage
+from participation.spaces.api import SpacePage, cached_space
 from taxonomy.models import Thematique
 
 
@@ -87,6 +88,29 @@ class LazyModelChoiceField(forms.ModelChoiceField):
     queryset = property(_get_queryset, forms.ModelChoiceField._set_queryset)
 
 
+class DebateSpaceField(LazyModelChoiceField):
+    """The space filter: a value is checked as `DebateFilterForm`'s queryset would (a
+    live space that uses debates and that the user sees), with the space from the exact
+    cache rather than through a query built for it."""
+
+    user = None
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            space = cached_space(live=True, pk=int(value))
+        except (TypeError, ValueError):
+            space = None
+        if space is None or not space.uses("debates") or not space.is_visible_to(self.user):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return space
+
+
 class DebateFilterForm(forms.Form):
     SORTS = [
         ("recent", _("Les plus récents")),
@@ -95,7 +119,7 @@ class DebateFilterForm(forms.Form):
     ]
 
     q = forms.CharField(label=_("Mots-clés"), required=False)
-    space = LazyModelChoiceField(
+    space = DebateSpaceField(
         label=_("Démarche"),
         required=False,
         queryset=SpacePage.objects.none(),
@@ -117,6 +141,7 @@ class DebateFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         space = self.fields["space"]
         space._queryset = None
+        space.user = user
         space.build = lambda: (
             SpacePage.objects.visible_to(user)
             .filter(modules__contains=["debates"])

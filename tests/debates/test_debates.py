@@ -162,6 +162,9 @@ def test_private_space_debates_are_invisible_to_non_members(client, member):
     assert client.get(debate.get_absolute_url()).status_code == 404
     seen_by_member = client.get(reverse("debates:list")).content.decode()
     assert "Question interne" not in seen_by_member and "Groupe Santé" not in seen_by_member
+    for value in (private.pk, "abc"):  # refused as any choice not offered
+        refused = client.get(reverse("debates:list"), {"space": value}).content.decode()
+        assert "Groupe Santé" not in refused and "Sélectionnez un choix valide" in refused
     client.logout()
     assert client.get(debate.get_absolute_url()).status_code == 404
     client.force_login(invited)
@@ -169,6 +172,8 @@ def test_private_space_debates_are_invisible_to_non_members(client, member):
     seen_by_invited = client.get(reverse("debates:list")).content.decode()
     assert "Question interne" in seen_by_invited
     assert f'<option value="{private.pk}">Groupe Santé</option>' in seen_by_invited
+    filtered = client.get(reverse("debates:list"), {"space": private.pk}).content.decode()
+    assert "Débats · Groupe Santé" in filtered and "Question interne" in filtered
 
 
 def test_hidden_debate_is_shown_only_to_moderators(member_client, moderator, client, debate_space):
