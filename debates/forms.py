@@ -150,8 +150,12 @@ class DebateFilterForm(forms.Form):
         space.widget.choices = space.choices
 
     def filter(self, debates):
+        return self.narrow(debates).order_by(*self.ordering())
+
+    def narrow(self, debates):
+        """`debates` filtered by the valid filters, in no particular order."""
         if not self.is_valid():
-            return debates.order_by("-created_at", "-pk")
+            return debates
         data = self.cleaned_data
         if data["q"]:
             words = data["q"].strip()
@@ -164,8 +168,11 @@ class DebateFilterForm(forms.Form):
             debates = debates.with_status(data["status"])
         if data["thematique"]:
             debates = debates.filter(thematiques=data["thematique"])
-        order = {
+        return debates
+
+    def ordering(self):
+        sort = self.cleaned_data["sort"] if self.is_valid() else ""
+        return {
             "commented": ["-comments_count", "-created_at", "-pk"],
             "oldest": ["created_at", "pk"],
-        }.get(data["sort"], ["-created_at", "-pk"])
-        return debates.order_by(*order)
+        }.get(sort, ["-created_at", "-pk"])

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from content.listing import query_string, read_page
+from content.listing import query_string
 from debates import listing, services
 from debates.forms import CloseDebateForm, DebateFilterForm, DebateForm
 from debates.models import Debate
@@ -50,9 +50,7 @@ def debate_list(request):
     form = DebateFilterForm(request.GET or None, user=user)
     space = form.cleaned_data.get("space") if form.is_valid() else None
     # The page is built and read only on a miss of its fragment (`debates.listing`).
-    page_obj = SimpleLazyObject(
-        lambda: read_page(request, listing.debates(user, form), DEBATES_PAGE_SIZE, _filled)
-    )
+    page_obj = SimpleLazyObject(lambda: listing.read_page(request, user, form, DEBATES_PAGE_SIZE))
     return render(
         request,
         "debates/debate_list.html",
@@ -69,11 +67,6 @@ def debate_list(request):
             "closed": closed_action(space, DEBATE) if space is not None else None,
         },
     )
-
-
-def _filled(page):
-    page.object_list = list(page.object_list)
-    listing.fill_comment_counts(page)
 
 
 def debate_detail(request, pk):

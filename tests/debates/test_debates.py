@@ -263,3 +263,31 @@ def test_debate_list_renews_a_count_at_once_and_keeps_its_page_after_a_comment_e
     assert '"debates_debate"' not in read_after_elsewhere
     assert "1 contribution" in after_answer
     assert "0 contribution" in after_hiding
+
+
+def test_debates_sorted_by_answers_reorder_at_once_and_ignore_comments_elsewhere(
+    client, debate_space
+):
+    first = DebateFactory(space=debate_space, title="Premier sentinelle-a41c")
+    second = DebateFactory(space=debate_space, title="Second sentinelle-b52d")
+    elsewhere = DebateFactory(space=make_space(modules=["debates"], phases=[phase("debate")]))
+    commenter = UserFactory()
+    url = reverse("debates:list")
+    params = {"space": debate_space.pk, "sort": "commented"}
+    post_comment(commenter, first, "Oui")
+
+    def order():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url, params).content.decode()
+        read = " ".join(query["sql"] for query in queries.captured_queries)
+        return html.index("Premier") < html.index("Second"), read
+
+    first_ahead, _ = order()
+    post_comment(commenter, elsewhere, "Ailleurs")
+    still_ahead, read = order()
+    post_comment(commenter, second, "Oui")
+    post_comment(commenter, second, "Non")
+    now_ahead, _ = order()
+
+    assert first_ahead and still_ahead and not now_ahead
+    assert '"django_comments"' not in read and '"debates_debate"' not in read
