@@ -78,7 +78,7 @@ def _render(proposal, htmx):
 
 
 def cards_html(proposals, request):
-    """The HTML of each card of `proposals` (rows of `for_card_rows`, each with its
+    """The HTML of each card of `proposals` (rows of `proposals.listing.card_rows`, each with its
     `vote_status`), personalized for the reader of `request`. Cards not in the cache
     are rendered together: their authors, thématiques and territories in four queries."""
     htmx = bool(getattr(request, "htmx", False))
