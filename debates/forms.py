@@ -1,9 +1,11 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from debates.models import Debate, DebateStatus
-from participation.spaces.api import SpacePage
+from participation.spaces.api import SpacePage, cached_space
 from taxonomy.models import Thematique
 
 
@@ -59,6 +61,56 @@ class CloseDebateForm(forms.ModelForm):
         self.fields["conclusions"].required = True
 
 
+class LazyChoiceIterator(ModelChoiceIterator):
+    """Choices that ask the field for its queryset when read, not when made."""
+
+    def __init__(self, field):
+        self.field = field
+
+    @property
+    def queryset(self):
+        return self.field.queryset
+
+
+class LazyModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose queryset is built on its first use, by `build()`: a list
+    whose filters come from a cached fragment, and whose query string names no choice,
+    never builds it (building the spaces a member sees took a millisecond or more)."""
+
+    build = None
+    iterator = LazyChoiceIterator
+
+    def _get_queryset(self):
+        if self._queryset is None and self.build is not None:
+            self._queryset = self.build().all()
+        return self._queryset
+
+    queryset = property(_get_queryset, forms.ModelChoiceField._set_queryset)
+
+
+class DebateSpaceField(LazyModelChoiceField):
+    """The space filter: a value is checked as `DebateFilterForm`'s queryset would (a
+    live space that uses debates and that the user sees), with the space from the exact
+    cache rather than through a query built for it."""
+
+    user = None
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            space = cached_space(live=True, pk=int(value))
+        except (TypeError, ValueError):
+            space = None
+        if space is None or not space.uses("debates") or not space.is_visible_to(self.user):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return space
+
+
 class DebateFilterForm(forms.Form):
     SORTS = [
         ("recent", _("Les plus récents")),
@@ -67,7 +119,7 @@ class DebateFilterForm(forms.Form):
     ]
 
     q = forms.CharField(label=_("Mots-clés"), required=False)
-    space = forms.ModelChoiceField(
+    space = DebateSpaceField(
         label=_("Démarche"),
         required=False,
         queryset=SpacePage.objects.none(),
@@ -87,15 +139,23 @@ class DebateFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["space"].queryset = (
+        space = self.fields["space"]
+        space._queryset = None
+        space.user = user
+        space.build = lambda: (
             SpacePage.objects.visible_to(user)
             .filter(modules__contains=["debates"])
             .order_by("title")
         )
+        space.widget.choices = space.choices
 
     def filter(self, debates):
+        return self.narrow(debates).order_by(*self.ordering())
+
+    def narrow(self, debates):
+        """`debates` filtered by the valid filters, in no particular order."""
         if not self.is_valid():
-            return debates.order_by("-created_at", "-pk")
+            return debates
         data = self.cleaned_data
         if data["q"]:
             words = data["q"].strip()
@@ -108,8 +168,11 @@ class DebateFilterForm(forms.Form):
             debates = debates.with_status(data["status"])
         if data["thematique"]:
             debates = debates.filter(thematiques=data["thematique"])
-        order = {
+        return debates
+
+    def ordering(self):
+        sort = self.cleaned_data["sort"] if self.is_valid() else ""
+        return {
             "commented": ["-comments_count", "-created_at", "-pk"],
             "oldest": ["created_at", "pk"],
-        }.get(data["sort"], ["-created_at", "-pk"])
-        return debates.order_by(*order)
+        }.get(sort, ["-created_at", "-pk"])

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from content.listing import lazy_paginate
-from debates import services
+from content.listing import query_string
+from debates import listing, services
 from debates.forms import CloseDebateForm, DebateFilterForm, DebateForm
 from debates.models import Debate
 from debates.rules import DEBATE
@@ -46,20 +46,24 @@ def _visible_space(request, space_id):
 
 
 def debate_list(request):
-    form = DebateFilterForm(request.GET or None, user=request.user)
-    debates = form.filter(Debate.objects.visible_to(request.user).for_listing())
-    page_obj, query_string, results_key = lazy_paginate(request, debates, DEBATES_PAGE_SIZE)
+    user = request.user
+    form = DebateFilterForm(request.GET or None, user=user)
     space = form.cleaned_data.get("space") if form.is_valid() else None
+    # The page is built and read only on a miss of its fragment (`debates.listing`).
+    page_obj = SimpleLazyObject(lambda: listing.read_page(request, user, form, DEBATES_PAGE_SIZE))
     return render(
         request,
         "debates/debate_list.html",
         {
             "form": form,
             "page_obj": page_obj,
-            "query_string": query_string,
-            "results_key": results_key,
+            "query_string": query_string(request),
+            "results_key": listing.results_key(
+                user, form, request.GET.get("page"), DEBATES_PAGE_SIZE
+            ),
+            "filters_key": listing.filters_key(request),
             "space": space,
-            "can_open": space is not None and services.can_open_debate(request.user, space),
+            "can_open": space is not None and services.can_open_debate(user, space),
             "closed": closed_action(space, DEBATE) if space is not None else None,
         },
     )

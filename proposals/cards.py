@@ -15,6 +15,8 @@ A slot is a marker of `maillage.slots` (a secret derived from SECRET_KEY in an H
 comment): every value a member writes is escaped, so nobody can write one, and none is
 ever sent."""
 
+import functools
+
 from django.db.models import prefetch_related_objects
 from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
@@ -76,7 +78,7 @@ def _render(proposal, htmx):
 
 
 def cards_html(proposals, request):
-    """The HTML of each card of `proposals` (rows of `for_card_rows`, each with its
+    """The HTML of each card of `proposals` (rows of `proposals.listing.card_rows`, each with its
     `vote_status`), personalized for the reader of `request`. Cards not in the cache
     are rendered together: their authors, thématiques and territories in four queries."""
     htmx = bool(getattr(request, "htmx", False))
@@ -98,16 +100,45 @@ def cards_html(proposals, request):
         for (key, _proposal), html in zip(missing, rendered, strict=True):
             table_versions.store_entry(key, {"value": html, "tables": tables}, CARD_SECONDS)
             found[key] = html
-    return [personalize(found[key], request) for key in keys]
+    fills = Fills(request)
+    return [personalize(found[key], request, fills) for key in keys]
 
 
-def personalize(html, request):
+class Fills:
+    """What the slots of `request`'s cards are filled with, computed once per response
+    and only if a card has the slot (no CSRF token is asked for a card without a form:
+    asking one would set the cookie of an anonymous visitor)."""
+
+    def __init__(self, request):
+        self._request = request
+
+    @functools.cached_property
+    def csrf(self):
+        return csrf_field(self._request)
+
+    @functools.cached_property
+    def path(self):
+        return self._request.get_full_path()
+
+    @functools.cached_property
+    def next(self):
+        return escape(self.path)
+
+    @functools.cached_property
+    def next_quoted(self):
+        return escape(urlencode(self.path))
+
+
+def personalize(html, request, fills=None):
     """`html` with its slots filled for the reader of `request`."""
+    fills = fills or Fills(request)
     csrf = MARKERS.marker("csrf")
     if csrf in html:
-        html = html.replace(csrf, csrf_field(request))
-    path = request.get_full_path()
+        html = html.replace(csrf, fills.csrf)
     next_quoted = MARKERS.marker("next_quoted")
     if next_quoted in html:
-        html = html.replace(next_quoted, escape(urlencode(path)))
-    return mark_safe(html.replace(MARKERS.marker("next"), escape(path)))
+        html = html.replace(next_quoted, fills.next_quoted)
+    next_marker = MARKERS.marker("next")
+    if next_marker in html:
+        html = html.replace(next_marker, fills.next)
+    return mark_safe(html)

@@ -10,7 +10,10 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from maillage import table_versions
 from maillage.table_versions import cached, key
+from participation.comments.api import Comment
+from participation.comments.models import THREAD_VERSIONS, thread_key
 from proposals.models import Proposal, State
 from taxonomy.models import Thematique
 
@@ -45,16 +48,75 @@ def apply_filters(proposals, data, user):
     return proposals
 
 
-def apply_order(proposals, order, *, seed, query, counts_hidden):
+def order_of(order, *, query, counts_hidden):
+    """The order the list applies: the one asked, if the space shows what it sorts by;
+    by relevance for a text query; else random ("shuffled", by the reader's seed)."""
     if order == "votes" and not counts_hidden:
-        return proposals.order_by("-vote_count", "-published_at")
-    if order == "recent":
-        return proposals.order_by("-published_at", "-pk")
-    if order == "comments":
-        return proposals.with_comment_count().order_by(F("comment_count").desc(), "-pk")
+        return "votes"
+    if order in ("recent", "comments"):
+        return order
     if query and not order:
+        return "rank"
+    return "shuffled"
+
+
+def apply_order(proposals, order, *, seed, query, counts_hidden):
+    applied = order_of(order, query=query, counts_hidden=counts_hidden)
+    if applied == "votes":
+        return proposals.order_by("-vote_count", "-published_at")
+    if applied == "recent":
+        return proposals.order_by("-published_at", "-pk")
+    if applied == "comments":
+        return proposals.with_comment_count().order_by(F("comment_count").desc(), "-pk")
+    if applied == "rank":
         return proposals.order_by("-rank", "-pk")
     return proposals.shuffled(seed)
+
+
+def page_key_parts(space, query, data, user, *, seed, counts_hidden):
+    """Everything the list's rows depend on besides the tables they read, as the parts of
+    a cache key: the same parts always make the same query (`base_queryset`,
+    `apply_filters`, `apply_order`), so the query need not be built to be named."""
+    applied = order_of(data.get("order", ""), query=query, counts_hidden=counts_hidden)
+    personal = user.is_authenticated and (data.get("mine") or data.get("voted"))
+    return [
+        space.pk,
+        query,
+        sorted((name, getattr(value, "pk", value)) for name, value in data.items() if value),
+        applied,
+        seed if applied == "shuffled" else None,
+        user.pk if personal else None,
+    ]
+
+
+def card_rows(ids):
+    """The rows of the cards of `ids` ({pk: proposal}, `Proposal.for_card_rows` without
+    its comment counts), and each one's `comment_count` read apart, noting each
+    proposal's thread version rather than the comment tables: a comment on another
+    proposal (or on a debate) leaves the rows in the cache."""
+    rows = Proposal.objects.filter(pk__in=ids).defer("body", "answer", "search_document")
+    rows = rows.in_bulk()
+    if not rows:
+        return rows
+    content_type = ContentType.objects.get_for_model(Proposal)
+    keys = [thread_key(content_type.pk, pk) for pk in rows]
+    with table_versions.scoped_many(THREAD_VERSIONS, keys):
+        counts = dict(
+            Comment.objects.filter(
+                content_type=content_type,
+                object_pk__in=[str(pk) for pk in rows],
+                is_public=True,
+                is_removed=False,
+                is_hidden=False,
+                deleted_at__isnull=True,
+            )
+            .order_by()
+            .values_list("object_pk")
+            .annotate(total=Count("pk"))
+        )
+    for pk, proposal in rows.items():
+        proposal.comment_count = counts.get(str(pk), 0)
+    return rows
 
 
 def _shared(name, space, query, compute):

@@ -82,37 +82,37 @@ def _seed(request):
     return request.session[SEED_SESSION_KEY]
 
 
-def _cards_page(proposals, user, number):
+def _cards_page(key_parts, proposals, user, number):
     """Order and page the ids first (an index-only scan of the space's proposals), then
     read the twenty rows: sorting whole rows read every proposal of the space. The ids
-    and the count are kept in the cache under the query's SQL (its filters, order and
-    seed) until a table they read is written, and so are the rows (the same for every
-    reader: the member's votes on the page are asked apart); each card's HTML is kept
-    by `proposals.cards`, so a row is all a card needs."""
-    ids = proposals.values_list("pk", flat=True)
-    sql, params = ids.query.sql_with_params()
+    and the count are kept in the cache under what decides the query (`key_parts`: its
+    filters, order and seed; `proposals()` builds it on a miss only) until a table they
+    read is written, and so are the rows (the same for every reader: the member's votes
+    on the page are asked apart; `listing.card_rows`); each card's HTML is kept by
+    `proposals.cards`, so a row is all a card needs."""
 
     def read():
+        ids = proposals().values_list("pk", flat=True)
         page = Paginator(ids, PAGE_SIZE).get_page(number)
         return {"count": page.paginator.count, "number": page.number, "ids": list(page)}
 
     found = table_versions.cached(
-        table_versions.key("proposals-page", sql, [repr(p) for p in params], PAGE_SIZE, number),
-        read,
-        PAGE_SECONDS,
+        table_versions.key("proposals-page", key_parts, PAGE_SIZE, number), read, PAGE_SECONDS
     )
     page_obj = Paginator(range(found["count"]), PAGE_SIZE).get_page(found["number"])
     rows = table_versions.cached(
-        table_versions.key("proposals-rows", found["ids"]),
-        lambda: Proposal.objects.filter(pk__in=found["ids"]).for_card_rows().in_bulk(),
+        table_versions.key("proposals-card-rows", found["ids"]),
+        lambda: listing.card_rows(found["ids"]),
         PAGE_SECONDS,
     )
     page_obj.object_list = [rows[pk] for pk in found["ids"] if pk in rows]
     if user.is_authenticated:
-        mine = set(
-            Vote.objects.filter(user=user, proposal__in=found["ids"]).values_list(
-                "proposal", flat=True
-            )
+        # All the member's votes (a few per space), kept for them alone until a vote is
+        # written: the same set serves every page and filter of the list.
+        mine = table_versions.cached(
+            table_versions.key("proposals-my-votes", user.pk),
+            lambda: set(Vote.objects.filter(user=user).values_list("proposal", flat=True)),
+            PAGE_SECONDS,
         )
         for proposal in page_obj.object_list:
             proposal.has_my_vote = proposal.pk in mine
@@ -132,29 +132,52 @@ def proposal_list(request, space_slug):
     user = request.user
     settings = ProposalSettings.for_space(space)
     query = request.GET.get("q", "").strip()[:200]
-    base = listing.base_queryset(space, query)
+    # Built only when a cached value it feeds is missing.
+    base = SimpleLazyObject(lambda: listing.base_queryset(space, query))
     counts = listing.facet_counts(base, user, space, query)
     # Choices and labels carry the counts, and are set before validating the choices.
     form = FilterForm(request.GET or None)
     form.fields["state"].choices = listing.state_choices(counts)
-    form.fields["thematique"].choices = listing.thematique_choices(base, space, query)
+    thematiques = listing.thematique_choices(base, space, query)
+    form.fields["thematique"].choices = thematiques
     listing.label_counts(form, counts, user)
     if settings.counts_hidden:
         form.fields["order"].choices = [c for c in form.fields["order"].choices if c[0] != "votes"]
     data = form.cleaned_data if form.is_valid() else {}
-    proposals = listing.apply_order(
-        listing.apply_filters(base, data, user),
-        data.get("order", ""),
-        seed=_seed(request),
-        query=query,
-        counts_hidden=settings.counts_hidden,
+    seed = _seed(request)
+
+    def proposals():
+        return listing.apply_order(
+            listing.apply_filters(base, data, user),
+            data.get("order", ""),
+            seed=seed,
+            query=query,
+            counts_hidden=settings.counts_hidden,
+        )
+
+    key_parts = listing.page_key_parts(
+        space, query, data, user, seed=seed, counts_hidden=settings.counts_hidden
     )
-    page_obj = _cards_page(proposals, user, request.GET.get("page"))
+    page_obj = _cards_page(key_parts, proposals, user, request.GET.get("page"))
     vote_context = votes.space_vote_context(user, space, settings)
     _vote_statuses(page_obj.object_list, vote_context)
     cards = cards_html(page_obj.object_list, request)
     params = request.GET.copy()
     params.pop("page", None)
+    tags = listing.popular_tags(base, space, query)
+    # Everything the sidebar (filters with their counts, keywords, exports) shows: it is
+    # an exact fragment under this key, so its form is rendered on a miss only.
+    sidebar_key = table_versions.key(
+        "proposals-sidebar",
+        space.slug,
+        request.path,
+        sorted(request.GET.lists()),
+        sorted(counts.items()),
+        thematiques,
+        user.is_authenticated,
+        settings.counts_hidden,
+        [(tag.slug, tag.name, tag.total) for tag in tags],
+    )
     return render(
         request,
         "proposals/proposal_list.html",
@@ -165,7 +188,8 @@ def proposal_list(request, space_slug):
             "cards": cards,
             "query_string": params.urlencode(),
             "counts": counts,
-            "tags": listing.popular_tags(base, space, query),
+            "tags": tags,
+            "sidebar_key": sidebar_key,
             "current_tag": data.get("tag", ""),
             "vote_context": vote_context,
             "can_propose": authoring.can_propose(user, space),

@@ -6,14 +6,19 @@ import dataclasses
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from maillage.table_versions import cached, key
 from search.backends import get_backend
 from search.backends.base import FACETS, SearchRequest, SearchResults, Suggestion, capped
 from search.registry import registry, user_principals
 from taxonomy.models import Departement, Region, Thematique
 
 PAGE_SIZE = 20
+# Names of thématiques and territories are kept until their tables are written; this
+# only bounds the room unread ones take.
+LABELS_SECONDS = 3600
 FACET_LABELS = {
     "kind": _("Type de contenu"),
     "thematique": _("Thématique"),
@@ -105,17 +110,33 @@ def _toggle(query: QueryDict, name: str, value: str) -> str:
 
 
 def _labels(results: SearchResults) -> dict[str, str]:
-    """Names for the kinds, thematique slugs and territory keys shown: three queries at most."""
+    """Names for the kinds, thematique slugs and territory keys shown."""
     labels = {kind: str(label) for kind, label in registry.kinds().items()}
     slugs = {c.value for c in results.facets.get("thematique", [])}
     territories = {c.value for c in results.facets.get("territory", [])}
     for hit in results.hits:
         slugs.update(hit.thematiques)
+    labels.update(_names(sorted(slugs), sorted(territories)))
+    return labels
+
+
+def _names(slugs, territories):
+    """The names of these thématiques and territories, from the exact cache (kept until
+    one of their tables is written; at most three queries on a miss)."""
+    return cached(
+        key("search-labels", slugs, territories, get_language()),
+        lambda: _read_names(slugs, territories),
+        LABELS_SECONDS,
+    )
+
+
+def _read_names(slugs, territories):
+    labels = {}
     if slugs:
         labels.update(Thematique.objects.filter(slug__in=slugs).values_list("slug", "name"))
     codes = {"region": set(), "departement": set()}
-    for key in territories:
-        level, _sep, code = key.partition(":")
+    for territory in territories:
+        level, _sep, code = territory.partition(":")
         codes.get(level, set()).add(code)
     if codes["region"]:
         for code, name in Region.objects.filter(code__in=codes["region"]).values_list(

@@ -468,6 +468,28 @@ def scoped(scope, key):
         _covered.reset(token)
 
 
+@contextmanager
+def scoped_many(scope, keys):
+    """`scoped` for several objects at once (a page of a list, each with its thread):
+    their versions are read in one query, and the block's reads of the covered tables
+    must concern these objects only."""
+    reads = _recording.get()
+    if reads is None or not keys:
+        yield
+        return
+    tables = None
+    if not uncommitted(connections[DEFAULT_DB_ALIAS], scope.covers):
+        current = versions(scope.covers)
+        tables = tuple(current[table] for table in scope.covers)
+    for key, version in scope.read(keys).items():
+        reads.setdefault(scope.name(key), (tables, version))
+    token = _covered.set(_covered.get() | set(scope.covers))
+    try:
+        yield
+    finally:
+        _covered.reset(token)
+
+
 def _scoped_is_current(noted, scoped):
     scopes = {name: _scopes.get(name.partition(SCOPED)[0]) for name in scoped}
     if None in scopes.values():

@@ -109,12 +109,6 @@ class ProposalQuerySet(ModeratableQuerySet):
         what a card, the page and the export show beside the author."""
         return self.prefetch_related(accepted_coauthors())
 
-    def for_card_rows(self):
-        """The rows of the list's cards, the same for every reader (the reader's votes
-        are asked apart), without what a cached card reads itself (its authors,
-        thématiques and territory: `proposals.cards`)."""
-        return self.defer("body", "answer", "search_document").with_comment_count()
-
     def for_cards(self, user):
         """Everything a card shows, in a constant number of queries whatever the page size."""
         qs = (

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,12 +160,20 @@ def test_private_space_debates_are_invisible_to_non_members(client, member):
     debate = DebateFactory(space=private, title="Question interne au groupe")
     client.force_login(member)
     assert client.get(debate.get_absolute_url()).status_code == 404
-    assert "Question interne" not in client.get(reverse("debates:list")).content.decode()
+    seen_by_member = client.get(reverse("debates:list")).content.decode()
+    assert "Question interne" not in seen_by_member and "Groupe Santé" not in seen_by_member
+    for value in (private.pk, "abc"):  # refused as any choice not offered
+        refused = client.get(reverse("debates:list"), {"space": value}).content.decode()
+        assert "Groupe Santé" not in refused and "Sélectionnez un choix valide" in refused
     client.logout()
     assert client.get(debate.get_absolute_url()).status_code == 404
     client.force_login(invited)
     assert client.get(debate.get_absolute_url()).status_code == 200
-    assert "Question interne" in client.get(reverse("debates:list")).content.decode()
+    seen_by_invited = client.get(reverse("debates:list")).content.decode()
+    assert "Question interne" in seen_by_invited
+    assert f'<option value="{private.pk}">Groupe Santé</option>' in seen_by_invited
+    filtered = client.get(reverse("debates:list"), {"space": private.pk}).content.decode()
+    assert "Débats · Groupe Santé" in filtered and "Question interne" in filtered
 
 
 def test_hidden_debate_is_shown_only_to_moderators(member_client, moderator, client, debate_space):
@@ -224,3 +234,60 @@ def test_debate_page_with_a_long_thread_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(30):
         response = member_client.get(debate.get_absolute_url())
     assert response.status_code == 200 and "Argument 0" in response.content.decode()
+
+
+def test_debate_list_renews_a_count_at_once_and_keeps_its_page_after_a_comment_elsewhere(
+    client, debate_space
+):
+    listed = DebateFactory(space=debate_space, title="Débat sentinelle-4e1b")
+    elsewhere = DebateFactory(space=debate_space, title="Autre débat")
+    url = f"{reverse('debates:list')}?q=sentinelle-4e1b"
+    commenter = UserFactory()
+
+    def render():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return html, " ".join(query["sql"] for query in queries.captured_queries)
+
+    first, _ = render()
+    post_comment(commenter, elsewhere, "Ailleurs")
+    after_elsewhere, read_after_elsewhere = render()
+    answer = post_comment(commenter, listed, "Oui")
+    after_answer, _ = render()
+    Comment.objects.filter(pk=answer.pk).update(is_hidden=True)
+    after_hiding, _ = render()
+
+    assert "sentinelle-4e1b" in first and "0 contribution" in first
+    assert after_elsewhere == first
+    assert '"django_comments"' not in read_after_elsewhere
+    assert '"debates_debate"' not in read_after_elsewhere
+    assert "1 contribution" in after_answer
+    assert "0 contribution" in after_hiding
+
+
+def test_debates_sorted_by_answers_reorder_at_once_and_ignore_comments_elsewhere(
+    client, debate_space
+):
+    first = DebateFactory(space=debate_space, title="Premier sentinelle-a41c")
+    second = DebateFactory(space=debate_space, title="Second sentinelle-b52d")
+    elsewhere = DebateFactory(space=make_space(modules=["debates"], phases=[phase("debate")]))
+    commenter = UserFactory()
+    url = reverse("debates:list")
+    params = {"space": debate_space.pk, "sort": "commented"}
+    post_comment(commenter, first, "Oui")
+
+    def order():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url, params).content.decode()
+        read = " ".join(query["sql"] for query in queries.captured_queries)
+        return html.index("Premier") < html.index("Second"), read
+
+    first_ahead, _ = order()
+    post_comment(commenter, elsewhere, "Ailleurs")
+    still_ahead, read = order()
+    post_comment(commenter, second, "Oui")
+    post_comment(commenter, second, "Non")
+    now_ahead, _ = order()
+
+    assert first_ahead and still_ahead and not now_ahead
+    assert '"django_comments"' not in read and '"debates_debate"' not in read

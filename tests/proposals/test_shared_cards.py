@@ -57,6 +57,9 @@ def test_cards_are_shared_but_each_reader_sees_their_own_vote_and_token(vote_spa
     anonymous, _queries = _list(Client(), vote_space)
 
     assert "Soutenue" in _card(first, supported) and "Soutenir" not in _card(first, supported)
+    # The sidebar's own counts (a shared fragment keyed by them) stay each member's.
+    assert "Celles que je soutiens (1)" in first and "Celles que je soutiens (0)" in second
+    assert "Celles que je soutiens" not in anonymous
     assert "Soutenir" in _card(second, supported) and "Soutenue" not in _card(second, supported)
     assert "sentinelle-4e1b7d" in _card(second, supported)
     path = reverse("proposals:list", args=[vote_space.slug])
@@ -102,6 +105,39 @@ def test_every_write_shows_at_once_on_the_shared_cards(vote_space, member, membe
         html, proposal
     )
     assert "Soutenue" not in html
+    assert "Celles que je soutiens (1)" in mine
+
+
+def test_a_comment_elsewhere_keeps_the_rows_and_each_write_to_a_listed_one_shows(vote_space):
+    """The rows of a page note their proposals' thread versions, not the comment tables:
+    a comment on a proposal off the page reads nothing again; one on a listed proposal,
+    its hiding and a new proposal show at once."""
+    listed = ProposalFactory(space=vote_space, title="Proposition sentinelle-81c4d2")
+    elsewhere = ProposalFactory(space=vote_space, title="Ailleurs")
+    commenter, reader = UserFactory(), Client()
+    params = {"order": "recent", "q": "sentinelle-81c4d2"}
+
+    def page():
+        with CaptureQueriesContext(connection) as queries:
+            html = reader.get(reverse("proposals:list", args=[vote_space.slug]), params)
+        return html.content.decode(), " ".join(q["sql"] for q in queries.captured_queries)
+
+    first, _ = page()
+    post_comment(commenter, elsewhere, "Ailleurs")
+    kept, read = page()
+    comment = post_comment(commenter, listed, "Un avis")
+    commented, _ = page()
+    comment.is_hidden = True
+    comment.save()
+    hidden, _ = page()
+    ProposalFactory(space=vote_space, title="Nouvelle sentinelle-81c4d2")
+    added, _ = page()
+
+    assert "0 commentaire" in _card(first, listed) and kept == first
+    assert '"django_comments"' not in read and '"proposals_proposal"' not in read
+    assert "1 commentaire" in _card(commented, listed)
+    assert "0 commentaire" in _card(hidden, listed)
+    assert "Nouvelle sentinelle-81c4d2" in added and "2 propositions" in added
 
 
 def test_the_space_its_phases_and_the_follow_button_follow_every_write(vote_space, member_client):

@@ -52,6 +52,11 @@ def test_facets_count_and_filter_by_thematique_and_territory(directory, client):
     by_region = client.get(reverse("search:search"), {"territory": "region:11"}).content.decode()
     assert "Inès Garnier" in by_region and "Marc Petit" not in by_region
 
+    # Facet names come from the exact cache: a renamed thématique shows at once.
+    Thematique.objects.filter(slug="sante").update(name="Santé sentinelle-5c2e8a")
+    renamed = client.get(reverse("search:search")).content.decode()
+    assert 'Santé sentinelle-5c2e8a <span class="search-facets__count">(2)</span>' in renamed
+
 
 def test_typo_offers_a_did_you_mean_link(directory, client):
     html = client.get(reverse("search:search"), {"q": "atelir"}).content.decode()
