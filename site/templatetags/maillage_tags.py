@@ -3,6 +3,7 @@ import time
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.forms.models import ModelChoiceIterator
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -74,8 +75,9 @@ FRAGMENT_SECONDS = 3600
 def exactcache(parser, token):
     """{% exactcache "name" part... [every=60] %}...{% endexactcache %}
 
-    The enclosed HTML, rendered once per value of its parts (and site, language) and served
-    again while no table it read has been written (`maillage.table_versions`): a vote
+    The enclosed HTML, rendered once per value of its parts (and site, language, and static
+    files' manifest, so that `{% static %}` URLs inside stay those of the files served) and
+    served again while no table it read has been written (`maillage.table_versions`): a vote
     expires the fragments that read votes and nothing else, with no code to empty it.
     `every=N` also renews it every N seconds, for content that changes with the clock
     (phases under way, upcoming events). The fragment is shared by everyone whose parts
@@ -108,6 +110,8 @@ class ExactCacheNode(template.Node):
             self.name.resolve(context),
             request.get_host() if request else "",
             get_language(),
+            # The manifest's digest changes with any static file (Django's manifest storage).
+            getattr(staticfiles_storage, "manifest_hash", ""),
             *parts,
         )
         return cached(key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS)
