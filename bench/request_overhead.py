@@ -35,6 +35,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from maillage.wsgi import application  # noqa: E402
@@ -55,7 +56,10 @@ REQUESTS = {
 def member_cookie():
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(email=MEMBER))
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    # A browser that has seen a page holds a CSRF cookie (the load runner's clients do).
+    csrf = _get_new_csrf_string()
+    return f"{settings.SESSION_COOKIE_NAME}={session}; {settings.CSRF_COOKIE_NAME}={csrf}"
 
 
 def environ(path, cookie):
@@ -112,9 +116,7 @@ def main():
     parser.add_argument("--sort", default="tottime", help="tottime ou cumulative")
     args = parser.parse_args()
     cookie = member_cookie()
-    requests = {
-        name: (path, cookie if member else "") for name, (path, member) in REQUESTS.items()
-    }
+    requests = {name: (path, cookie if member else "") for name, (path, member) in REQUESTS.items()}
     for _ in range(3):  # warm up: templates, connections, page and fragment caches
         for path, who in requests.values():
             fetch(path, who)
