@@ -8,7 +8,8 @@ iterated and closed), with the load settings (page cache on), and measures the C
 (`time.process_time`, so the other processes of a shared machine count less) of:
 - an anonymous page-cache hit;
 - a member asking for robots.txt (the middleware stack with a session, no template);
-- a member asking for small pages (the stack, base.html's header and footer).
+- a member asking for small pages (the stack, base.html's header and footer), and
+  heavier ones (their cached values compete with the layout's for the process's memos).
 Requests are taken in turn, one round asking each once; prints the median and p90 in
 ms. `--profile NAME` runs that request under cProfile with a CPU timer instead. Not a
 test: figures depend on the machine.
@@ -50,6 +51,10 @@ REQUESTS = {
     "membre /ressources/": ("/ressources/", True),
     "membre /retours-experience/": ("/retours-experience/", True),
     "membre /contributions/proposer/ressource/": ("/contributions/proposer/ressource/", True),
+    # Heavier pages, whose many cached values compete with the layout's in the memos.
+    "membre /agenda/": ("/agenda/", True),
+    "membre /propositions/2611/": ("/propositions/2611/", True),
+    "membre /": ("/", True),
 }
 
 
