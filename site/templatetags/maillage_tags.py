@@ -16,14 +16,81 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from maillage import table_versions
-from maillage.table_versions import cached
 
 register = template.Library()
 
 
+class FragmentMemo:
+    """The fragments and layout values (`_kept`) this process computed or read lately, by
+    key, as (noted versions, value), for at most `table_versions.LOCAL_SECONDS` each and `size` in all, the least
+    recently used dropped first. Checked against the current versions as the shared
+    cache's entries are, so a fragment is never served once a table it read has changed.
+
+    `table_versions.local_values` keeps a copy too, but shared with every other cached
+    value (a long discussion's comment fragments alone fill it) and unpickled on each
+    read, which text that no caller changes does not need: the layout's fragments (head,
+    header, account links, footer), home link and menu, asked on every page, stay here."""
+
+    def __init__(self, size):
+        self.size = size
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] < monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+        return found[1], found[2]
+
+    def set(self, key, tables, value):
+        with self._lock:
+            self._entries[key] = (monotonic() + table_versions.LOCAL_SECONDS, tables, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+fragments = FragmentMemo(size=512)
+
+
+def _forget_fragments(setting, **kwargs):
+    if setting in ("MAILLAGE_TABLE_VERSIONS_FILE", "CACHES"):
+        fragments.clear()
+
+
+setting_changed.connect(_forget_fragments, dispatch_uid="maillage_fragment_memo")
+
+
+def _kept(key, compute, timeout):
+    """`table_versions.cached` for a value that no caller changes (text, tuples of text),
+    served from `fragments` first: the same exactness, without unpickling a copy."""
+    found = fragments.get(key)
+    if found is not None and table_versions.is_current(found[0]):
+        table_versions.note(found[0])
+        return found[1]
+    entry = table_versions.current_entry(key)
+    if entry is None:
+        with table_versions.recording() as tables:
+            entry = {"value": compute(), "tables": tables}
+        table_versions.store_entry(key, entry, timeout)
+    else:
+        table_versions.note(entry["tables"])
+    fragments.set(key, entry["tables"], entry["value"])
+    return entry["value"]
+
+
 def _cached_per_site(name, request, compute):
     """Layout data every page shows, recomputed only when the tables it reads change."""
-    return cached(f"layout:{name}:{request.get_host() if request else ''}", compute, 3600)
+    return _kept(f"layout:{name}:{request.get_host() if request else ''}", compute, 3600)
 
 
 def _item_url(item, request):
@@ -42,18 +109,18 @@ def main_nav(context):
     links = _cached_per_site(
         "nav",
         request,
-        lambda: [
+        lambda: tuple(
             (str(item["label"]), url)
             for item in settings.MAILLAGE_NAVIGATION
             if (url := _item_url(item, request))
-        ],
+        ),
     )
     path = request.path if request else ""
     items = [
         {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
         for label, url in links
     ]
-    html = cached(
+    html = _kept(
         table_versions.key("layout:nav-html", get_language(), items),
         lambda: render_to_string("includes/main_nav.html", {"items": items}),
         3600,
@@ -73,56 +140,6 @@ def home_url(context):
 
 
 FRAGMENT_SECONDS = 3600
-
-
-class FragmentMemo:
-    """The fragments this process rendered or read lately, by key, as (noted versions,
-    HTML), for at most `table_versions.LOCAL_SECONDS` each and `size` in all, the least
-    recently used dropped first. Checked against the current versions as the shared
-    cache's entries are, so a fragment is never served once a table it read has changed.
-
-    `table_versions.local_values` keeps a copy too, but shared with every other cached
-    value (a long discussion's comment fragments alone fill it) and unpickled on each
-    read, which a fragment, text that no caller changes, does not need: the layout's
-    fragments (head, header, account links, footer), asked on every page, stay here."""
-
-    def __init__(self, size):
-        self.size = size
-        self._entries = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None:
-                return None
-            if found[0] < monotonic():
-                del self._entries[key]
-                return None
-            self._entries.move_to_end(key)
-        return found[1], found[2]
-
-    def set(self, key, tables, html):
-        with self._lock:
-            self._entries[key] = (monotonic() + table_versions.LOCAL_SECONDS, tables, html)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-    def clear(self):
-        with self._lock:
-            self._entries.clear()
-
-
-fragments = FragmentMemo(size=512)
-
-
-def _forget_fragments(setting, **kwargs):
-    if setting in ("MAILLAGE_TABLE_VERSIONS_FILE", "CACHES"):
-        fragments.clear()
-
-
-setting_changed.connect(_forget_fragments, dispatch_uid="maillage_fragment_memo")
 
 
 @register.tag
@@ -168,19 +185,7 @@ class ExactCacheNode(template.Node):
             getattr(staticfiles_storage, "manifest_hash", ""),
             *parts,
         )
-        found = fragments.get(key)
-        if found is not None and table_versions.is_current(found[0]):
-            table_versions.note(found[0])
-            return found[1]
-        entry = table_versions.current_entry(key)
-        if entry is None:
-            with table_versions.recording() as tables:
-                entry = {"value": self.nodelist.render(context), "tables": tables}
-            table_versions.store_entry(key, entry, FRAGMENT_SECONDS)
-        else:
-            table_versions.note(entry["tables"])
-        fragments.set(key, entry["tables"], entry["value"])
-        return entry["value"]
+        return _kept(key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS)
 
 
 @register.simple_tag
