@@ -8,7 +8,8 @@ class MaillageConfig(AppConfig):
     verbose_name = _("Maillage")
 
     def ready(self):
-        from maillage import french_plurals, table_versions
+        from maillage import csrf_tokens, french_plurals, table_versions
 
+        csrf_tokens.install()
         french_plurals.connect()
         connection_created.connect(table_versions.install, dispatch_uid="table_versions")

@@ -162,8 +162,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
-            # `date` writes "1er décembre" on the first of the month (maillage/french_dates.py).
-            "builtins": ["maillage.french_dates"],
+            # `date` writes "1er décembre" on the first of the month (maillage/french_dates.py);
+            # `extends` finds the root template's blocks once (maillage/template_blocks.py).
+            "builtins": ["maillage.french_dates", "maillage.template_blocks"],
         },
     },
 ]

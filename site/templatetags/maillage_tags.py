@@ -1,8 +1,13 @@
+import threading
 import time
+from collections import OrderedDict
+from time import monotonic
 
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.signals import setting_changed
 from django.forms.models import ModelChoiceIterator
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,14 +16,81 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from maillage import table_versions
-from maillage.table_versions import cached
 
 register = template.Library()
 
 
+class FragmentMemo:
+    """The fragments and layout values (`_kept`) this process computed or read lately, by
+    key, as (noted versions, value), for at most `table_versions.LOCAL_SECONDS` each and `size` in all, the least
+    recently used dropped first. Checked against the current versions as the shared
+    cache's entries are, so a fragment is never served once a table it read has changed.
+
+    `table_versions.local_values` keeps a copy too, but shared with every other cached
+    value (a long discussion's comment fragments alone fill it) and unpickled on each
+    read, which text that no caller changes does not need: the layout's fragments (head,
+    header, account links, footer), home link and menu, asked on every page, stay here."""
+
+    def __init__(self, size):
+        self.size = size
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] < monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+        return found[1], found[2]
+
+    def set(self, key, tables, value):
+        with self._lock:
+            self._entries[key] = (monotonic() + table_versions.LOCAL_SECONDS, tables, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+fragments = FragmentMemo(size=512)
+
+
+def _forget_fragments(setting, **kwargs):
+    if setting in ("MAILLAGE_TABLE_VERSIONS_FILE", "CACHES"):
+        fragments.clear()
+
+
+setting_changed.connect(_forget_fragments, dispatch_uid="maillage_fragment_memo")
+
+
+def _kept(key, compute, timeout):
+    """`table_versions.cached` for a value that no caller changes (text, tuples of text),
+    served from `fragments` first: the same exactness, without unpickling a copy."""
+    found = fragments.get(key)
+    if found is not None and table_versions.is_current(found[0]):
+        table_versions.note(found[0])
+        return found[1]
+    entry = table_versions.current_entry(key)
+    if entry is None:
+        with table_versions.recording() as tables:
+            entry = {"value": compute(), "tables": tables}
+        table_versions.store_entry(key, entry, timeout)
+    else:
+        table_versions.note(entry["tables"])
+    fragments.set(key, entry["tables"], entry["value"])
+    return entry["value"]
+
+
 def _cached_per_site(name, request, compute):
     """Layout data every page shows, recomputed only when the tables it reads change."""
-    return cached(f"layout:{name}:{request.get_host() if request else ''}", compute, 3600)
+    return _kept(f"layout:{name}:{request.get_host() if request else ''}", compute, 3600)
 
 
 def _item_url(item, request):
@@ -37,18 +109,18 @@ def main_nav(context):
     links = _cached_per_site(
         "nav",
         request,
-        lambda: [
+        lambda: tuple(
             (str(item["label"]), url)
             for item in settings.MAILLAGE_NAVIGATION
             if (url := _item_url(item, request))
-        ],
+        ),
     )
     path = request.path if request else ""
     items = [
         {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
         for label, url in links
     ]
-    html = cached(
+    html = _kept(
         table_versions.key("layout:nav-html", get_language(), items),
         lambda: render_to_string("includes/main_nav.html", {"items": items}),
         3600,
@@ -74,8 +146,9 @@ FRAGMENT_SECONDS = 3600
 def exactcache(parser, token):
     """{% exactcache "name" part... [every=60] %}...{% endexactcache %}
 
-    The enclosed HTML, rendered once per value of its parts (and site, language) and served
-    again while no table it read has been written (`maillage.table_versions`): a vote
+    The enclosed HTML, rendered once per value of its parts (and site, language, and static
+    files' manifest, so that `{% static %}` URLs inside stay those of the files served) and
+    served again while no table it read has been written (`maillage.table_versions`): a vote
     expires the fragments that read votes and nothing else, with no code to empty it.
     `every=N` also renews it every N seconds, for content that changes with the clock
     (phases under way, upcoming events). The fragment is shared by everyone whose parts
@@ -108,9 +181,11 @@ class ExactCacheNode(template.Node):
             self.name.resolve(context),
             request.get_host() if request else "",
             get_language(),
+            # The manifest's digest changes with any static file (Django's manifest storage).
+            getattr(staticfiles_storage, "manifest_hash", ""),
             *parts,
         )
-        return cached(key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS)
+        return _kept(key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS)
 
 
 @register.simple_tag

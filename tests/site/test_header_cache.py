@@ -1,11 +1,15 @@
 """The header's parts kept in the exact cache (base.html, `main_nav`): each member's own,
-never another's, renewed as soon as what they show changes, and never the CSRF token."""
+never another's nor a visitor's, renewed as soon as what they show changes (also from
+the process's own copy, `maillage_tags.fragments`), and never the CSRF token."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from django.template import engines
 from django.test import Client
 
+from maillage.templatetags import maillage_tags
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +61,29 @@ def test_the_navigation_marks_the_section_of_each_page(member_client):
     assert on_agenda_again.count('aria-current="page"') == 1
     assert 'aria-current="page">Agenda' in on_agenda_again
     assert "aria-current" not in _header(member_client, "/")
+
+
+def test_visitors_and_members_never_share_a_header(member, member_client):
+    visitor = Client()
+    first_for_visitor = _header(visitor)
+    mine = _header(member_client)
+    again_for_visitor = _header(visitor)
+
+    assert "Claire Martin" in mine and "Se connecter" not in mine
+    assert first_for_visitor == again_for_visitor
+    assert "Claire Martin" not in again_for_visitor and "Se connecter" in again_for_visitor
+
+
+def test_a_fragment_is_rendered_again_for_new_static_files(rf, monkeypatch):
+    """Fragments hold `{% static %}` URLs: their keys name the static files' manifest."""
+    fragment = engines["django"].from_string(
+        '{% load maillage_tags %}{% exactcache "sentinelle-7f3a9c" %}{{ shown }}{% endexactcache %}'
+    )
+    request = rf.get("/")
+    monkeypatch.setattr(maillage_tags, "staticfiles_storage", SimpleNamespace(manifest_hash="a"))
+    first = fragment.render({"shown": "premier"}, request)
+    cached = fragment.render({"shown": "second"}, request)
+    monkeypatch.setattr(maillage_tags, "staticfiles_storage", SimpleNamespace(manifest_hash="b"))
+    after_deploy = fragment.render({"shown": "second"}, request)
+
+    assert (first, cached, after_deploy) == ("premier", "premier", "second")
