@@ -199,6 +199,8 @@ class SharedMemoryVersions:
 
 
 _versions_store = None
+# Every LocalMemo of the process, emptied together (`_settings_changed`).
+_memos = []
 
 
 def _store():
@@ -213,7 +215,8 @@ def _settings_changed(setting, **kwargs):
     global _versions_store
     if setting in ("MAILLAGE_TABLE_VERSIONS_FILE", "CACHES"):
         _versions_store = None
-        local_values.clear()
+        for memo in _memos:
+            memo.clear()
 
 
 setting_changed.connect(_settings_changed, dispatch_uid="table_versions_store")
@@ -236,17 +239,17 @@ def bump(table):
     _store().bump(table)
 
 
-class LocalValues:
-    """Entries ({"tables": noted versions, ...}) this process stored or read lately, by
-    key, each until its timeout: at most `size`, the least recently used dropped first.
-    Callers check the noted versions as for the shared cache, so a copy here is never
-    served once a table it read has changed. Kept pickled, as a cache keeps them: each
-    caller gets its own copy, which it may change without changing the next one's."""
+class LocalMemo:
+    """Values this process stored or read lately, by key, each until its timeout: at most
+    `size`, the least recently used dropped first. Callers check the versions a value
+    noted, as for the shared cache, so a copy here is never served once a table it read
+    has changed. Every memo is emptied when the settings that name the versions change."""
 
     def __init__(self, size):
         self.size = size
         self._entries = OrderedDict()
         self._lock = threading.Lock()
+        _memos.append(self)
 
     def get(self, key):
         with self._lock:
@@ -257,12 +260,11 @@ class LocalValues:
                 del self._entries[key]
                 return None
             self._entries.move_to_end(key)
-        return pickle.loads(found[1])
+        return found[1]
 
-    def set(self, key, entry, timeout):
-        data = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+    def set(self, key, value, timeout):
         with self._lock:
-            self._entries[key] = (time.monotonic() + timeout, data)
+            self._entries[key] = (time.monotonic() + timeout, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
@@ -270,6 +272,18 @@ class LocalValues:
     def clear(self):
         with self._lock:
             self._entries.clear()
+
+
+class LocalValues(LocalMemo):
+    """Entries ({"tables": noted versions, ...}) kept pickled, as a cache keeps them: each
+    caller gets its own copy, which it may change without changing the next one's."""
+
+    def get(self, key):
+        data = super().get(key)
+        return None if data is None else pickle.loads(data)
+
+    def set(self, key, entry, timeout):
+        super().set(key, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL), timeout)
 
 
 local_values = LocalValues(size=256)
@@ -448,31 +462,17 @@ class Scope:
         return {key: (found.get(EPOCH), found.get(key)) for key in keys}
 
 
-@contextmanager
 def scoped(scope, key):
     """Inside the block, the value being recorded notes the version of the object `key`
     instead of the tables `scope` covers (see `Scope`)."""
-    reads = _recording.get()
-    if reads is None:
-        yield
-        return
-    tables = None
-    if not uncommitted(connections[DEFAULT_DB_ALIAS], scope.covers):
-        current = versions(scope.covers)
-        tables = tuple(current[table] for table in scope.covers)
-    reads.setdefault(scope.name(key), (tables, scope.read([key])[key]))
-    token = _covered.set(_covered.get() | set(scope.covers))
-    try:
-        yield
-    finally:
-        _covered.reset(token)
+    return scoped_many(scope, [key])
 
 
 @contextmanager
 def scoped_many(scope, keys):
     """`scoped` for several objects at once (a page of a list, each with its thread):
     their versions are read in one query, and the block's reads of the covered tables
-    must concern these objects only."""
+    must concern these objects only. Without keys the block notes the tables it reads."""
     reads = _recording.get()
     if reads is None or not keys:
         yield

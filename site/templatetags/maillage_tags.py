@@ -1,13 +1,9 @@
-import threading
 import time
-from collections import OrderedDict
-from time import monotonic
 
 from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.signals import setting_changed
 from django.forms.models import ModelChoiceIterator
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,54 +16,13 @@ from maillage import table_versions
 register = template.Library()
 
 
-class FragmentMemo:
-    """The fragments and layout values (`_kept`) this process computed or read lately, by
-    key, as (noted versions, value), for at most `table_versions.LOCAL_SECONDS` each and `size` in all, the least
-    recently used dropped first. Checked against the current versions as the shared
-    cache's entries are, so a fragment is never served once a table it read has changed.
-
-    `table_versions.local_values` keeps a copy too, but shared with every other cached
-    value (a long discussion's comment fragments alone fill it) and unpickled on each
-    read, which text that no caller changes does not need: the layout's fragments (head,
-    header, account links, footer), home link and menu, asked on every page, stay here."""
-
-    def __init__(self, size):
-        self.size = size
-        self._entries = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            found = self._entries.get(key)
-            if found is None:
-                return None
-            if found[0] < monotonic():
-                del self._entries[key]
-                return None
-            self._entries.move_to_end(key)
-        return found[1], found[2]
-
-    def set(self, key, tables, value):
-        with self._lock:
-            self._entries[key] = (monotonic() + table_versions.LOCAL_SECONDS, tables, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-    def clear(self):
-        with self._lock:
-            self._entries.clear()
-
-
-fragments = FragmentMemo(size=512)
-
-
-def _forget_fragments(setting, **kwargs):
-    if setting in ("MAILLAGE_TABLE_VERSIONS_FILE", "CACHES"):
-        fragments.clear()
-
-
-setting_changed.connect(_forget_fragments, dispatch_uid="maillage_fragment_memo")
+# The fragments and layout values (`_kept`) this process computed or read lately, as
+# (noted versions, value). `table_versions.local_values` keeps a copy too, but shared with
+# every other cached value (a long discussion's comment fragments alone fill it) and
+# unpickled on each read, which text that no caller changes does not need: the layout's
+# fragments (head, header, account links, footer), home link and menu, asked on every
+# page, stay here.
+fragments = table_versions.LocalMemo(size=512)
 
 
 def _kept(key, compute, timeout):
@@ -84,7 +39,7 @@ def _kept(key, compute, timeout):
         table_versions.store_entry(key, entry, timeout)
     else:
         table_versions.note(entry["tables"])
-    fragments.set(key, entry["tables"], entry["value"])
+    fragments.set(key, (entry["tables"], entry["value"]), table_versions.LOCAL_SECONDS)
     return entry["value"]
 
 
