@@ -40,7 +40,21 @@ def breadcrumb_ancestors(page):
     )
 
 
-class BasePage(Page):
+class CachedViewRestrictions:
+    """For a page type: Wagtail's view restrictions (this page's and its ancestors'), from
+    `view_restrictions`, so that the check before serving and the comments' visibility
+    check (`.exists()`) send no query. Put it before `Page` in the bases."""
+
+    def get_view_restrictions(self):
+        if self.pk is None:
+            return super().get_view_restrictions()
+        rows = view_restrictions(self)
+        restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+        restrictions._result_cache = rows  # already read: iterating or `.exists()` asks nothing
+        return restrictions
+
+
+class BasePage(CachedViewRestrictions, Page):
     """A public page with a chapô, breadcrumbs and the meta that search engines and
     social networks read."""
 
@@ -82,16 +96,6 @@ class BasePage(Page):
     def serve_preview(self, request, mode_name):
         self.previewing = True
         return super().serve_preview(request, mode_name)
-
-    def get_view_restrictions(self):
-        """Wagtail's (this page's and its ancestors'), from `view_restrictions`: the check
-        before serving and the comments' visibility check (`.exists()`) send no query."""
-        if self.pk is None:
-            return super().get_view_restrictions()
-        rows = view_restrictions(self)
-        restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
-        restrictions._result_cache = rows  # already read: iterating or `.exists()` asks nothing
-        return restrictions
 
     @property
     def meta_description(self):

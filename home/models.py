@@ -3,11 +3,11 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import CallToActionsBlock
-from content.pages import view_restrictions
+from content.pages import CachedViewRestrictions
 from editorial.models import NewsIndexPage
 from library.models import Resource, ResourceIndexPage
 from participation.notifications.api import groups_of
@@ -17,7 +17,7 @@ LATEST_RESOURCES = 3
 FOLLOWED_GROUPS = 5
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictions, Page):
     introduction = models.TextField(
         _("introduction"),
         max_length=400,
@@ -43,16 +43,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d’accueil")
-
-    def get_view_restrictions(self):
-        """Wagtail's (this page's and its ancestors'), from the exact cache
-        (`content.pages.view_restrictions`): the check before serving sends no query."""
-        if self.pk is None:
-            return super().get_view_restrictions()
-        rows = view_restrictions(self)
-        restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
-        restrictions._result_cache = rows  # already read: iterating or `.exists()` asks nothing
-        return restrictions
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

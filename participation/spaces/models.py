@@ -24,11 +24,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from content.pages import view_restrictions
+from content.pages import CachedViewRestrictions
 from maillage import member_facts, table_versions
 from participation import registry
 from participation.roles import is_moderator
@@ -91,7 +91,7 @@ INVITED_SPACES_FACT = member_facts.Fact(
 SpacePageManager = PageManager.from_queryset(SpacePageQuerySet)
 
 
-class SpacePage(Page):
+class SpacePage(CachedViewRestrictions, Page):
     """A "démarche participative": what is asked, until when, and how members take part."""
 
     introduction = models.TextField(
@@ -181,16 +181,6 @@ class SpacePage(Page):
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
             raise Http404
         return super().serve(request, *args, **kwargs)
-
-    def get_view_restrictions(self):
-        """Wagtail's (this page's and its ancestors'), from the exact cache
-        (`content.pages.view_restrictions`): the check before serving sends no query."""
-        if self.pk is None:
-            return super().get_view_restrictions()
-        rows = view_restrictions(self)
-        restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
-        restrictions._result_cache = rows  # already read: iterating or `.exists()` asks nothing
-        return restrictions
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.visibility == Visibility.PUBLIC else []
