@@ -10,14 +10,11 @@ by number of answers, the order depends on the comments of every debate the filt
 keep: their versions are all noted (up to RANKED_AT_MOST debates; beyond, the page notes
 the comment tables)."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count
 
 from debates.models import Debate
 from maillage import table_versions
 from participation.comments.api import Comment
-from participation.comments.models import THREAD_VERSIONS, thread_key
 from participation.spaces.api import visibility_class
 
 COMMENTED = "commented"
@@ -75,7 +72,7 @@ def _ranked_by_comments(found):
     candidates = list(found.order_by().values_list("pk", "created_at")[: RANKED_AT_MOST + 1])
     if len(candidates) > RANKED_AT_MOST:
         return None
-    counts = _comment_counts([pk for pk, _created in candidates])
+    counts = Comment.objects.counts_by_object(Debate, [pk for pk, _created in candidates])
     ranked = sorted(
         candidates, key=lambda row: (counts.get(row[0], 0), row[1], row[0]), reverse=True
     )
@@ -85,27 +82,6 @@ def _ranked_by_comments(found):
 def fill_comment_counts(page):
     """`comments_count` on each debate of `page`, in one query, noting each debate's
     thread version rather than the comment tables."""
-    counts = _comment_counts([debate.pk for debate in page.object_list])
+    counts = Comment.objects.counts_by_object(Debate, [debate.pk for debate in page.object_list])
     for debate in page.object_list:
         debate.comments_count = counts.get(debate.pk, 0)
-
-
-def _comment_counts(pks):
-    """{debate pk: visible comments}, noting these debates' thread versions."""
-    if not pks:
-        return {}
-    content_type = ContentType.objects.get_for_model(Debate)
-    keys = [thread_key(content_type.pk, pk) for pk in pks]
-    with table_versions.scoped_many(THREAD_VERSIONS, keys):
-        rows = (
-            Comment.objects.filter(
-                content_type=content_type,
-                object_pk__in=[str(pk) for pk in pks],
-                is_hidden=False,
-                deleted_at__isnull=True,
-            )
-            .order_by()
-            .values_list("object_pk")
-            .annotate(n=Count("pk"))
-        )
-        return {int(pk): n for pk, n in rows}

@@ -10,10 +10,8 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from maillage import table_versions
 from maillage.table_versions import cached, key
 from participation.comments.api import Comment
-from participation.comments.models import THREAD_VERSIONS, thread_key
 from proposals.models import Proposal, State
 from taxonomy.models import Thematique
 
@@ -98,24 +96,11 @@ def card_rows(ids):
     rows = rows.in_bulk()
     if not rows:
         return rows
-    content_type = ContentType.objects.get_for_model(Proposal)
-    keys = [thread_key(content_type.pk, pk) for pk in rows]
-    with table_versions.scoped_many(THREAD_VERSIONS, keys):
-        counts = dict(
-            Comment.objects.filter(
-                content_type=content_type,
-                object_pk__in=[str(pk) for pk in rows],
-                is_public=True,
-                is_removed=False,
-                is_hidden=False,
-                deleted_at__isnull=True,
-            )
-            .order_by()
-            .values_list("object_pk")
-            .annotate(total=Count("pk"))
-        )
+    counts = Comment.objects.filter(is_public=True, is_removed=False).counts_by_object(
+        Proposal, list(rows)
+    )
     for pk, proposal in rows.items():
-        proposal.comment_count = counts.get(str(pk), 0)
+        proposal.comment_count = counts.get(pk, 0)
     return rows
 
 

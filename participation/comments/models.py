@@ -90,6 +90,29 @@ class CommentQuerySet(ModeratableQuerySet):
             .order_by("thread_id", "order")
         )
 
+    def counts_by_object(self, model, pks):
+        """{pk: comments neither hidden nor deleted, among these} of `model`'s objects
+        `pks`, in one query that notes each object's thread version (`THREAD_VERSIONS`)
+        instead of the comment tables: a cached list showing these counts stays cached
+        through a comment on any other object."""
+        if not pks:
+            return {}
+        content_type = ContentType.objects.get_for_model(model)
+        keys = [thread_key(content_type.pk, pk) for pk in pks]
+        with table_versions.scoped_many(THREAD_VERSIONS, keys):
+            rows = (
+                self.filter(
+                    content_type=content_type,
+                    object_pk__in=[str(pk) for pk in pks],
+                    is_hidden=False,
+                    deleted_at__isnull=True,
+                )
+                .order_by()
+                .values_list("object_pk")
+                .annotate(n=Count("pk"))
+            )
+            return {int(pk): n for pk, n in rows}
+
 
 class CommentManager(XtdCommentManager.from_queryset(CommentQuerySet)):
     pass
