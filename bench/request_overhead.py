@@ -23,18 +23,8 @@ import pstats
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("MAILLAGE_VAR_DIR", str(ROOT / "var" / "bench"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings.load")
-os.environ.setdefault("DJANGO_STATIC_ROOT", str(ROOT / "var" / "bench-static"))
-
-import django  # noqa: E402
-
-django.setup()
-
+import load_database  # noqa: E402, F401  (first: Django on the load database)
 from django.conf import settings  # noqa: E402
 from django.middleware.csrf import _get_new_csrf_string  # noqa: E402
 from django.test import Client  # noqa: E402

@@ -14,23 +14,12 @@ the load database and deletes them. Not a test: figures depend on the machine.
 """
 
 import contextlib
-import importlib.util
 import os
 import statistics
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("MAILLAGE_VAR_DIR", str(ROOT / "var" / "bench"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maillage.settings.load")
-os.environ.setdefault("DJANGO_STATIC_ROOT", str(ROOT / "var" / "bench-static"))
-sys.argv = sys.argv[:1]
-spec = importlib.util.spec_from_file_location("render_time", ROOT / "bench" / "render_time.py")
-rt = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(rt)  # sets Django up
-
+import load_database  # noqa: E402, F401  (first: Django on the load database)
+import render_time as rt  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
 from maillage.templatetags import maillage_tags  # noqa: E402
