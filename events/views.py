@@ -263,7 +263,7 @@ def _after_registration(request, event, level, notice):
     a card_notices level: "success", "info" or "error")."""
     if request.htmx:
         event = _visible_event(request, event.pk)
-        box = {**_registration_box(request, event), "notice": notice}
+        box = {**_registration_box(request, event), "notice": notice, "notice_level": level}
         return render(request, "events/includes/registration_box.html", {"box": box})
     return _back_to_box(request, event, level, notice)
 

@@ -68,7 +68,7 @@ def test_the_waiting_list_and_a_refusal_are_told_in_the_box(member_client, membe
     assert 'class="messages"' not in html
 
 
-def test_with_htmx_the_box_is_swapped_and_announces_as_before(member_client):
+def test_with_htmx_the_box_is_swapped_and_announces_at_its_level(member_client, member):
     event = EventFactory()
     response = member_client.post(
         reverse("events:register", args=[event.pk]), HTTP_HX_REQUEST="true"
@@ -80,3 +80,15 @@ def test_with_htmx_the_box_is_swapped_and_announces_as_before(member_client):
         "Votre inscription est enregistrée.</p>" in html
     )
     assert "card-notice" not in member_client.get(event.get_absolute_url()).content.decode()
+    # A refusal keeps its level with htmx too: the error style, not the success one.
+    start = event.start_at.replace(year=2020)
+    past = EventFactory(start_at=start, end_at=start + timedelta(hours=2))
+    Registration.objects.create(event=past, user=member)
+    html = member_client.post(
+        reverse("events:cancel", args=[past.pk]), HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert (
+        '<p class="message message--error" data-focus-after-swap data-announce>'
+        "L’événement est passé" in html
+    )
+    assert Registration.objects.filter(event=past, user=member).exists()
