@@ -77,33 +77,33 @@ def pytest_collection_modifyitems(items):
         if transactional:
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
-    # The tests of the demo content run first and together, so that this process uses the
-    # demo's database (see `demo`) for them alone. pytest-django then puts the tests that
-    # flush the database (transactional) after the others; the tests without database may
-    # run anywhere: they come next, the deployment first, and the browser journeys lead
-    # the transactional ones, so that the two processes of `make test` (pytest-xdist hands
-    # tests out in this order) both end on short tests.
+    # The order for the two processes of `make test`, to which pytest-xdist hands runs of
+    # consecutive tests, then more as they finish. First the tests without database, the
+    # deployment last among them: in a fresh checkout, one process runs them (and builds
+    # the wheel) while the other migrates the template that every test database copies
+    # (a minute of one core, tests/databases.py). Then the tests of the demo content,
+    # together, so that this process uses the demo's database (see `demo`) for them alone
+    # and seeds it while the other runs the database tests. The tests that flush the
+    # database (transactional) come last, the browser journeys leading them, so that both
+    # processes end on short tests.
     items.sort(key=_running_order)
 
 
 def _running_order(item):
     marker = item.get_closest_marker("django_db")
     fixtures = set(item.fixturenames)
-    if (marker and marker.kwargs.get("transaction")) or {
+    if "demo" in fixtures:
+        group = 1
+    elif (marker and marker.kwargs.get("transaction")) or {
         "live_server",
         "transactional_db",
     } & fixtures:
-        group = 2
+        group = 3
     elif marker or "db" in fixtures:
-        group = 1
+        group = 2
     else:
-        group = 0
-    return (
-        "demo" not in fixtures,
-        group,
-        "deploy" not in item.keywords,
-        not item.nodeid.startswith("tests/browser/"),
-    )
+        group = 0  # no database, or the deployment's own (tests/site/test_deploy_wheel.py)
+    return (group, "deploy" in item.keywords, not item.nodeid.startswith("tests/browser/"))
 
 
 _demo = {}

@@ -10,4 +10,6 @@ from .base import INSTALLED_APPS, VAR_DIR, database_from_url, env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
-DATABASES = database_from_url(os.environ.get("DATABASE_URL") or database_url(VAR_DIR))
+DATABASES = database_from_url(
+    os.environ.get("DATABASE_URL") or database_url(VAR_DIR, disposable=True)
+)

@@ -46,14 +46,25 @@ def _run(*command, cwd, env=None, timeout=300):
     return result.stdout
 
 
-def _run_together(*commands, cwd, env):
-    started = [
-        subprocess.Popen(
-            command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+def _start(*commands, cwd, env):
+    return [
+        (
+            command,
+            subprocess.Popen(
+                command,
+                cwd=cwd,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
         )
         for command in commands
     ]
-    for command, process in zip(commands, started, strict=True):
+
+
+def _finish(started):
+    for command, process in started:
         stdout, stderr = process.communicate(timeout=300)
         assert process.returncode == 0, f"{command}\n{stdout}\n{stderr}"
         if command[1] == "check":
@@ -126,12 +137,21 @@ def _install(wheel, tmp_path):
 
 
 @pytest.fixture
-def database_url(request):
+def database(request):
     """A database of its own on the test PostgreSQL server, a copy of the migrated template
-    (made by `django_db_setup`), dropped afterwards."""
-    request.getfixturevalue("django_db_setup")
-    copy_migrated_template(DATABASE)
-    yield url_for(DATABASE)
+    (made by `django_db_setup`), dropped afterwards. The test asks for it only once the
+    wheel is installed: in a fresh checkout, the other pytest process is migrating the
+    template meanwhile (see `_running_order` in tests/conftest.py)."""
+
+    def make():
+        request.getfixturevalue("django_db_setup")
+        copy_migrated_template(DATABASE)
+        request.addfinalizer(_drop)
+
+    return make
+
+
+def _drop():
     with server_connection() as server:
         drop(server, DATABASE)
 
@@ -180,7 +200,7 @@ def _serve(venv, env, cwd):
     pytest.fail("gunicorn n’a pas démarré en 60 s")
 
 
-def test_wheel_installs_outside_the_checkout_and_serves_the_home_page(tmp_path, database_url):
+def test_wheel_installs_outside_the_checkout_and_serves_the_home_page(tmp_path, database):
     wheel = _build_wheel(tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     for shipped in [
@@ -216,21 +236,23 @@ def test_wheel_installs_outside_the_checkout_and_serves_the_home_page(tmp_path, 
     env = {
         "PATH": os.environ["PATH"],
         "DJANGO_SECRET_KEY": "wheel-test-secret-" + "k" * 50,
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": url_for(DATABASE),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "MAILLAGE_VAR_DIR": str(tmp_path / "var"),
         "DJANGO_STATIC_ROOT": str(tmp_path / "static"),
         "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
     }
     maillage = venv / "bin" / "maillage"  # the console script: production settings by default
-    # Steps that do not depend on each other run side by side, as in the recipe's order.
-    _run_together(
-        [maillage, "migrate", "--noinput"],
+    # Steps that do not depend on each other run side by side, as in the recipe's order;
+    # collectstatic and check --deploy read no table: they start before the database exists.
+    without_database = _start(
         [maillage, "collectstatic", "--noinput", "-v0"],
         [maillage, "check", "--deploy", "--fail-level", "WARNING"],
         cwd=run_dir,
         env=env,
     )
+    database()
+    _finish([*_start([maillage, "migrate", "--noinput"], cwd=run_dir, env=env), *without_database])
     worker = subprocess.Popen(
         [maillage, "db_worker", "--batch", "--no-startup-delay"],
         cwd=run_dir,
