@@ -291,24 +291,26 @@ local_values = LocalValues(size=256)
 LOCAL_SECONDS = 60
 
 
-def current_entry(key):
+def current_entry(key, memo=None):
     """The entry stored under `key` if no table it noted has changed since, else None:
-    from this process's memory first, then from the shared cache."""
-    entry = local_values.get(key)
+    from this process's memory first (`memo`, `local_values` unless said), then from the
+    shared cache."""
+    memo = local_values if memo is None else memo
+    entry = memo.get(key)
     if entry is not None and is_current(entry["tables"]):
         return entry
     entry = cache.get(key)
     if entry is not None and is_current(entry["tables"]):
-        local_values.set(key, entry, LOCAL_SECONDS)
+        memo.set(key, entry, LOCAL_SECONDS)
         return entry
     return None
 
 
-def store_entry(key, entry, timeout):
+def store_entry(key, entry, timeout, memo=None):
     """Store `entry` (a dict with the "tables" noted while computing it) for `timeout`
-    seconds, shared and in this process."""
+    seconds, shared and in this process (`memo`, `local_values` unless said)."""
     cache.set(key, entry, timeout)
-    local_values.set(key, entry, min(timeout, LOCAL_SECONDS))
+    (local_values if memo is None else memo).set(key, entry, min(timeout, LOCAL_SECONDS))
 
 
 def note(noted):
@@ -342,14 +344,18 @@ def key(name, *parts):
     return f"{name}:{digest.hexdigest()}"
 
 
-def cached(key, compute, timeout):
-    entry = current_entry(key)
+def cached(key, compute, timeout, memo=None):
+    """`compute()`, kept under `key` while no table it read changes (`timeout` bounds an
+    unread one). `memo`: the process's own copies, `local_values` (pickled, so that a
+    caller may change its copy) unless said; a value no caller changes may be kept in a
+    `LocalMemo` of its own, read without unpickling."""
+    entry = current_entry(key, memo)
     if entry is not None:
         note(entry["tables"])
         return entry["value"]
     with recording() as tables:
         value = compute()
-    store_entry(key, {"value": value, "tables": tables}, timeout)
+    store_entry(key, {"value": value, "tables": tables}, timeout, memo)
     return value
 
 

@@ -16,31 +16,18 @@ from maillage import table_versions
 register = template.Library()
 
 
-# The fragments and layout values (`_kept`) this process computed or read lately, as
-# (noted versions, value). `table_versions.local_values` keeps a copy too, but shared with
-# every other cached value (a long discussion's comment fragments alone fill it) and
-# unpickled on each read, which text that no caller changes does not need: the layout's
-# fragments (head, header, account links, footer), home link and menu, asked on every
-# page, stay here.
+# The fragments and layout values (`_kept`) this process computed or read lately, kept
+# apart from `table_versions.local_values`: that memo is shared with every other cached
+# value (a long discussion's comment fragments alone fill it) and unpickles each read,
+# which text that no caller changes does not need. The layout's fragments (head, header,
+# account links, footer), home link and menu, asked on every page, stay here.
 fragments = table_versions.LocalMemo(size=512)
 
 
 def _kept(key, compute, timeout):
     """`table_versions.cached` for a value that no caller changes (text, tuples of text),
-    served from `fragments` first: the same exactness, without unpickling a copy."""
-    found = fragments.get(key)
-    if found is not None and table_versions.is_current(found[0]):
-        table_versions.note(found[0])
-        return found[1]
-    entry = table_versions.current_entry(key)
-    if entry is None:
-        with table_versions.recording() as tables:
-            entry = {"value": compute(), "tables": tables}
-        table_versions.store_entry(key, entry, timeout)
-    else:
-        table_versions.note(entry["tables"])
-    fragments.set(key, (entry["tables"], entry["value"]), table_versions.LOCAL_SECONDS)
-    return entry["value"]
+    its process copy in `fragments`."""
+    return table_versions.cached(key, compute, timeout, memo=fragments)
 
 
 def _cached_per_site(name, request, compute):
