@@ -88,8 +88,8 @@ def page_key_parts(space, query, data, user, *, seed, counts_hidden):
 
 
 def card_rows(ids):
-    """The rows of the cards of `ids` ({pk: proposal}, `Proposal.for_card_rows` without
-    its comment counts), and each one's `comment_count` read apart, noting each
+    """The rows of the cards of `ids` ({pk: proposal}, without the columns a card does not
+    show), and each one's `comment_count` read apart, noting each
     proposal's thread version rather than the comment tables: a comment on another
     proposal (or on a debate) leaves the rows in the cache."""
     rows = Proposal.objects.filter(pk__in=ids).defer("body", "answer", "search_document")

@@ -65,15 +65,18 @@ def structure_detail(request, slug):
     )
 
 
-def _members(structure):
+def _in_directory(structure):
     """Only members who chose to be in the directory are named, here and through their
     experiences and events."""
-    members = Profile.objects.in_directory().filter(structure=structure)
-    return members.for_listing().order_by("user__display_name", "pk")
+    return Profile.objects.in_directory().filter(structure=structure)
+
+
+def _members(structure):
+    return _in_directory(structure).for_listing().order_by("user__display_name", "pk")
 
 
 def _member_users(structure):
-    return Profile.objects.in_directory().filter(structure=structure).values("user_id")
+    return _in_directory(structure).values("user_id")
 
 
 def _experiences(structure):
